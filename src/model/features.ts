@@ -1,0 +1,146 @@
+/**
+ * The per-text feature vector: one pass over the code points of a text, no allocation per word
+ * (words are hashed as they are read). Pure: shared by the Worker and the Node tools.
+ */
+import { NgramHasher, isWhitespace } from "./ngram.js";
+import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, toLower } from "./unicode.js";
+
+export interface FeatureSpec {
+  name: string;
+  description: string;
+}
+
+/** The features in vector order. The weights file must list exactly these names. */
+export const FEATURES = [
+  { name: "log_length", description: "log(1 + number of characters)" },
+  { name: "log_words", description: "log(1 + number of words)" },
+  { name: "mean_word_length", description: "mean word length in characters" },
+  { name: "mean_sentence_words", description: "mean number of words per sentence" },
+  { name: "punctuation_ratio", description: "share of characters that are punctuation or symbols" },
+  { name: "uppercase_ratio", description: "share of letters that are upper-case" },
+  { name: "digit_ratio", description: "share of characters that are digits" },
+  { name: "unique_word_ratio", description: "distinct words / words (type-token ratio)" },
+  { name: "vocabulary_richness", description: "distinct words / sqrt(words) (Guiraud's R)" },
+  { name: "repeated_bigram_ratio", description: "share of word pairs already seen earlier in the text" },
+  { name: "non_ascii_ratio", description: "share of characters outside ASCII" },
+  { name: "non_latin_letter_ratio", description: "share of letters not in the Latin script" },
+  { name: "control_char_ratio", description: "share of characters that are control, private-use or unassigned" },
+  { name: "space_term_rate", description: "space-domain terms per word" },
+  { name: "char_ngram_log_ratio", description: "mean log-probability ratio, real vs edited, of the text's character n-grams" },
+] as const satisfies readonly FeatureSpec[];
+
+export type FeatureName = (typeof FEATURES)[number]["name"];
+export const FEATURE_NAMES: readonly FeatureName[] = FEATURES.map((f) => f.name);
+
+/** Lookup tables that features read; fitted by the trainer and stored in the weights file. */
+export interface FeatureTables {
+  charNgram: { order: number; bits: number; logRatio: ArrayLike<number> };
+}
+
+const SPACE_TERMS = [
+  "space", "orbit", "orbital", "satellite", "satellites", "telescope", "telescopes", "galaxy",
+  "galaxies", "star", "stars", "stellar", "planet", "planets", "planetary", "mission", "missions",
+  "spacecraft", "nasa", "esa", "eso", "astronomy", "astronomical", "astronomers", "astrophysics",
+  "solar", "lunar", "moon", "mars", "rocket", "launch", "cosmic", "universe", "observatory",
+  "observations", "survey", "infrared", "spectrograph", "exoplanet", "exoplanets", "nebula",
+  "comet", "asteroid", "black", "hole", "redshift", "photometric", "spectroscopic", "instrument",
+];
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+/** The same hash the extractor computes while reading a lower-case word, code point by code point. */
+function hashWord(word: string): number {
+  let h = FNV_OFFSET;
+  for (const ch of word) h = Math.imul(h ^ ch.codePointAt(0)!, FNV_PRIME);
+  return h >>> 0;
+}
+
+const SPACE_TERM_HASHES = new Set(SPACE_TERMS.map(hashWord));
+const SENTENCE_ENDS = new Set([0x2e, 0x21, 0x3f, 0x3002, 0xff01, 0xff1f, 0x0964, 0x061f]);
+
+/**
+ * Extracts the feature vector of one text. Linear in its length; any string is valid input,
+ * including lone surrogates and NUL.
+ */
+export function extractFeatures(text: string, tables: FeatureTables): Float64Array {
+  const ngram = tables.charNgram;
+  const hasher = new NgramHasher(ngram.order, (1 << ngram.bits) - 1);
+  let chars = 0, letters = 0, upper = 0, digits = 0, punct = 0, nonAscii = 0, nonLatin = 0;
+  let control = 0, words = 0, wordChars = 0, sentences = 0, wordsInSentence = 0;
+  let spaceTerms = 0, bigrams = 0, repeatedBigrams = 0, ngrams = 0, logRatioSum = 0;
+  let wordHash = FNV_OFFSET, wordLength = 0, previousWord = -1;
+  const types = new Set<number>();
+  const seenBigrams = new Set<number>();
+
+  const endWord = () => {
+    const h = wordHash >>> 0;
+    words++;
+    wordChars += wordLength;
+    wordsInSentence++;
+    types.add(h);
+    if (SPACE_TERM_HASHES.has(h)) spaceTerms++;
+    if (previousWord >= 0) {
+      const pair = Math.imul(previousWord ^ 0x9e3779b9, FNV_PRIME) ^ h;
+      bigrams++;
+      if (seenBigrams.has(pair)) repeatedBigrams++;
+      else seenBigrams.add(pair);
+    }
+    previousWord = h;
+    wordHash = FNV_OFFSET;
+    wordLength = 0;
+  };
+
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    chars++;
+    if (cp >= 0x80) nonAscii++;
+    const bucket = hasher.push(cp);
+    if (bucket >= 0) {
+      ngrams++;
+      logRatioSum += ngram.logRatio[bucket]!;
+    }
+
+    const cls = classOf(cp);
+    if (cls & (LETTER | DIGIT | MARK)) {
+      if (cls & LETTER) {
+        letters++;
+        if (cls & UPPER) upper++;
+        if (!(cls & LATIN)) nonLatin++;
+      } else if (cls & DIGIT) digits++;
+      wordHash = Math.imul(wordHash ^ (cls & UPPER ? toLower(cp) : cp), FNV_PRIME);
+      wordLength++;
+      continue;
+    }
+    if (wordLength > 0) endWord();
+    if (cls & PUNCT) {
+      punct++;
+      if (SENTENCE_ENDS.has(cp) && wordsInSentence > 0) {
+        sentences++;
+        wordsInSentence = 0;
+      }
+    } else if (cls & CONTROL && !isWhitespace(cp)) control++;
+  }
+  if (wordLength > 0) endWord();
+  if (wordsInSentence > 0) sentences++;
+
+  const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
+  return Float64Array.of(
+    Math.log1p(chars),
+    Math.log1p(words),
+    ratio(wordChars, words),
+    ratio(words, sentences),
+    ratio(punct, chars),
+    ratio(upper, letters),
+    ratio(digits, chars),
+    ratio(types.size, words),
+    ratio(types.size, Math.sqrt(words)),
+    ratio(repeatedBigrams, bigrams),
+    ratio(nonAscii, chars),
+    ratio(nonLatin, letters),
+    ratio(control, chars),
+    ratio(spaceTerms, words),
+    ratio(logRatioSum, ngrams),
+  );
+}

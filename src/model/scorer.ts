@@ -1,0 +1,49 @@
+/**
+ * The pairwise scorer: score = w . (z(text1) - z(text2)), no bias. Each term negates exactly when
+ * the texts swap, and so does their sum in a fixed order, so the model is antisymmetric to the bit.
+ */
+import { extractFeatures } from "./features.js";
+import type { Model } from "./weights.js";
+
+export interface PairScore {
+  /** The logit that text1 is the real text. */
+  score: number;
+  /** P(text1 is the real text). */
+  probability: number;
+  realTextId: 1 | 2;
+  /** True when the score is exactly 0 (for example identical texts): the answer 1 is arbitrary. */
+  tie: boolean;
+  features1: Float64Array;
+  features2: Float64Array;
+  /** Per-feature terms of the score: weight * (z(text1) - z(text2)); they sum to the score. */
+  contributions: Float64Array;
+}
+
+export function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
+}
+
+/** Scores two already extracted feature vectors (the trainer uses this directly). */
+export function scoreFeatures(model: Model, features1: Float64Array, features2: Float64Array): PairScore {
+  const { means, scales, weights } = model;
+  const contributions = new Float64Array(weights.length);
+  let score = 0;
+  for (let j = 0; j < weights.length; j++) {
+    const diff = (features1[j]! - means[j]!) / scales[j]! - (features2[j]! - means[j]!) / scales[j]!;
+    contributions[j] = weights[j]! * diff;
+    score += contributions[j]!;
+  }
+  return {
+    score,
+    probability: sigmoid(score),
+    realTextId: score < 0 ? 2 : 1,
+    tie: score === 0,
+    features1,
+    features2,
+    contributions,
+  };
+}
+
+export function scorePair(model: Model, text1: string, text2: string): PairScore {
+  return scoreFeatures(model, extractFeatures(text1, model.tables), extractFeatures(text2, model.tables));
+}

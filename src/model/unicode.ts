@@ -1,0 +1,58 @@
+/**
+ * Code point classes for the feature extractor. Unicode property regexes are exact but slow, so
+ * each code point's class is computed once per isolate and cached (a flat array for the Basic
+ * Multilingual Plane, a bounded Map above it).
+ */
+
+export const LETTER = 1;
+export const UPPER = 2;
+export const LATIN = 4;
+export const DIGIT = 8;
+export const PUNCT = 16;
+export const MARK = 32;
+export const CONTROL = 64;
+const KNOWN = 128;
+
+const classes: [RegExp, number][] = [
+  [/^\p{L}$/u, LETTER],
+  [/^\p{Lu}$/u, UPPER],
+  [/^\p{Script=Latin}$/u, LATIN],
+  [/^\p{N}$/u, DIGIT],
+  [/^[\p{P}\p{S}]$/u, PUNCT],
+  [/^\p{M}$/u, MARK],
+  [/^[\p{Cc}\p{Cs}\p{Co}\p{Cn}]$/u, CONTROL],
+];
+
+function computeClass(cp: number): number {
+  // A lone surrogate cannot go through String.fromCodePoint + /u cleanly; it is a control.
+  if (cp >= 0xd800 && cp <= 0xdfff) return CONTROL | KNOWN;
+  const ch = String.fromCodePoint(cp);
+  let bits = KNOWN;
+  for (const [re, bit] of classes) if (re.test(ch)) bits |= bit;
+  return bits;
+}
+
+const bmp = new Uint8Array(0x10000);
+const astral = new Map<number, number>();
+const ASTRAL_CACHE_LIMIT = 1 << 16; // bounds isolate memory against texts of ever-new code points
+
+/** Bit set of LETTER, UPPER, LATIN, DIGIT, PUNCT, MARK, CONTROL for one code point. */
+export function classOf(cp: number): number {
+  if (cp < 0x10000) {
+    let bits = bmp[cp]!;
+    if (bits === 0) bmp[cp] = bits = computeClass(cp);
+    return bits;
+  }
+  let bits = astral.get(cp);
+  if (bits === undefined) {
+    bits = computeClass(cp);
+    if (astral.size < ASTRAL_CACHE_LIMIT) astral.set(cp, bits);
+  }
+  return bits;
+}
+
+/** Lower-case form of an upper-case letter (one code point; multi-code-point folds keep the first). */
+export function toLower(cp: number): number {
+  if (cp < 0x80) return cp >= 0x41 && cp <= 0x5a ? cp + 0x20 : cp;
+  return String.fromCodePoint(cp).toLowerCase().codePointAt(0)!;
+}

@@ -1,0 +1,48 @@
+/** Measuring a model on labeled pairs, and cross-validating the whole training pipeline. */
+import { metricsOf, type Metrics } from "./metrics.js";
+import { scorePair } from "./scorer.js";
+import { stratifiedFolds, trainModel, type LabeledPair, type TrainOptions } from "./train.js";
+import type { Model } from "./weights.js";
+
+/** Scores labeled pairs with a model and summarizes how well it did. */
+export function evaluatePairs(model: Model, pairs: readonly LabeledPair[]): Metrics {
+  return metricsOf(pairs.map((p) => ({ probability: scorePair(model, p.text1, p.text2).probability, truth: p.realTextId })));
+}
+
+export interface CrossValidation {
+  folds: number;
+  repeats: number;
+  /** Mean and standard deviation of the accuracy over all folds of all repeats. */
+  accuracyMean: number;
+  accuracyStd: number;
+  /** Pooled over every held-out prediction of every repeat. */
+  pooled: Metrics;
+}
+
+/**
+ * Repeated stratified k-fold over `pairs`: each fold is scored by a model trained from scratch
+ * on the other folds plus `alwaysTrain` (pairs that are never held out, such as gold labels).
+ */
+export function crossValidate(
+  pairs: readonly LabeledPair[],
+  alwaysTrain: readonly LabeledPair[],
+  folds: number,
+  repeats: number,
+  options: TrainOptions,
+): CrossValidation {
+  const accuracies: number[] = [];
+  const results: { probability: number; truth: 1 | 2 }[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const fold = stratifiedFolds(pairs.map((p) => p.realTextId), folds, options.seed + 100 + r);
+    for (let k = 0; k < folds; k++) {
+      const heldOut = pairs.filter((_, i) => fold[i] === k);
+      const { model } = trainModel([...alwaysTrain, ...pairs.filter((_, i) => fold[i] !== k)], options);
+      const scored = heldOut.map((p) => ({ probability: scorePair(model, p.text1, p.text2).probability, truth: p.realTextId }));
+      accuracies.push(metricsOf(scored).accuracy);
+      results.push(...scored);
+    }
+  }
+  const mean = accuracies.reduce((s, a) => s + a, 0) / accuracies.length;
+  const std = Math.sqrt(accuracies.reduce((s, a) => s + (a - mean) ** 2, 0) / Math.max(1, accuracies.length - 1));
+  return { folds, repeats, accuracyMean: mean, accuracyStd: std, pooled: metricsOf(results) };
+}

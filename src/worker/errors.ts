@@ -1,0 +1,33 @@
+/** The one JSON error shape every failure answers with: `{ "error": { code, message, details? } }`. */
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+
+export type ErrorCode =
+  | "malformed_json"
+  | "unauthorized"
+  | "not_found"
+  | "method_not_allowed"
+  | "body_too_large"
+  | "text_too_long"
+  | "unsupported_media_type"
+  | "invalid_request"
+  | "internal_error";
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: unknown };
+}
+
+export function errorResponse(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, details?: unknown) {
+  const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  return c.json(body, status);
+}
+
+/** Codes for the statuses that middleware raises as HTTPException. */
+export const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
+  400: "malformed_json",
+  401: "unauthorized",
+  404: "not_found",
+  405: "method_not_allowed",
+  413: "body_too_large",
+  415: "unsupported_media_type",
+};

@@ -1,0 +1,7 @@
+/** Request limits, enforced before any model work is done (documented in the README). */
+
+/** Largest accepted request body, in bytes. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** Longest accepted text, in UTF-16 code units (JavaScript string length). */
+export const MAX_TEXT_LENGTH = 100_000;

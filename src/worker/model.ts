@@ -1,0 +1,18 @@
+/**
+ * The bundled model, loaded once per isolate. An invalid or mismatched weights file throws here,
+ * at start-up, so a bad deployment never serves.
+ */
+import weightsJson from "../../weights/model.json";
+import { loadWeights, serializeWeights } from "../model/weights.js";
+
+export const { file: weightsFile, model } = loadWeights(weightsJson);
+
+let digest: Promise<string> | undefined;
+
+/** SHA-256 of the weights file as committed (the Worker re-serializes it byte for byte). */
+export function weightsDigest(): Promise<string> {
+  digest ??= crypto.subtle.digest("SHA-256", new TextEncoder().encode(serializeWeights(weightsFile))).then((hash) =>
+    [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, "0")).join(""),
+  );
+  return digest;
+}
