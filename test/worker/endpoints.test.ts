@@ -1,0 +1,80 @@
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { FEATURE_NAMES } from "../../src/model/features.js";
+import { scorePair } from "../../src/model/scorer.js";
+import { loadWeights } from "../../src/model/weights.js";
+import weightsJson from "../../weights/model.json";
+import { FIXTURE_PAIRS } from "../fixtures/pairs.js";
+import { BASE, postJson } from "./request.js";
+
+const { file, model } = loadWeights(weightsJson);
+
+describe("GET /health", () => {
+  it("answers ok with the model's name and version", async () => {
+    const response = await SELF.fetch(`${BASE}/health`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", model: { name: file.model.name, version: file.model.version } });
+  });
+});
+
+describe("GET /model_info", () => {
+  it("describes the model, its features, training and metrics", async () => {
+    const response = await SELF.fetch(`${BASE}/model_info`);
+    expect(response.status).toBe(200);
+    const info = (await response.json()) as Record<string, any>;
+    expect(info.model).toEqual(file.model);
+    expect(info.features.map((f: { name: string }) => f.name)).toEqual(FEATURE_NAMES);
+    expect(info.features[0]).toEqual({ ...file.features[0], description: expect.any(String) });
+    expect(info.training).toEqual(file.training);
+    expect(info.metrics).toEqual(file.metrics);
+    expect(info.tables.char_ngram.entries).toBe(file.tables.char_ngram.log_ratio.length);
+    expect(info.weights_sha256).toMatch(/^[0-9a-f]{64}$/);
+  });
+});
+
+describe("POST /predict", () => {
+  it("answers which text is real, with the model's own probability", async () => {
+    for (const pair of FIXTURE_PAIRS) {
+      const response = await postJson("/predict", { text1: pair.text1, text2: pair.text2 });
+      expect(response.status).toBe(200);
+      const expected = scorePair(model, pair.text1, pair.text2);
+      expect(await response.json()).toEqual({
+        real_text_id: pair.real_text_id,
+        probability_text1_real: expected.probability,
+        confidence: pair.real_text_id === 1 ? expected.probability : 1 - expected.probability,
+        score: expected.score,
+        tie: false,
+        model: { name: file.model.name, version: file.model.version },
+      });
+    }
+  });
+
+  it("flips the answer when the texts swap", async () => {
+    const [pair] = FIXTURE_PAIRS;
+    const forward = (await (await postJson("/predict", { text1: pair!.text1, text2: pair!.text2 })).json()) as Record<string, number>;
+    const backward = (await (await postJson("/predict", { text1: pair!.text2, text2: pair!.text1 })).json()) as Record<string, number>;
+    expect(backward.real_text_id).toBe(3 - forward.real_text_id!);
+    expect(backward.score).toBe(-forward.score!);
+  });
+
+  it("reports identical texts as a tie, answering 1", async () => {
+    const response = await postJson("/predict", { text1: "same text", text2: "same text" });
+    expect(await response.json()).toMatchObject({ real_text_id: 1, probability_text1_real: 0.5, tie: true, score: 0 });
+  });
+
+  it("accepts empty texts and a charset parameter", async () => {
+    const response = await postJson("/predict", { text1: "", text2: "" }, { "Content-Type": "application/json; charset=utf-8" });
+    expect(response.status).toBe(200);
+  });
+
+  it("allows cross-origin calls", async () => {
+    const response = await postJson("/predict", { text1: "a", text2: "b" }, { Origin: "https://example.org" });
+    expect(response.headers.get("Access-Control-Allow-Origin")).toBe("*");
+    const preflight = await SELF.fetch(`${BASE}/predict`, {
+      method: "OPTIONS",
+      headers: { Origin: "https://example.org", "Access-Control-Request-Method": "POST" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("Access-Control-Allow-Methods")).toContain("POST");
+  });
+});

@@ -1,0 +1,73 @@
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { MAX_BODY_BYTES, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
+import { BASE, errorOf, postJson } from "./request.js";
+
+describe("errors share one JSON shape with a stable code", () => {
+  it("404 for an unknown route", async () => {
+    const response = await SELF.fetch(`${BASE}/nowhere`);
+    expect(response.status).toBe(404);
+    expect(await errorOf(response)).toMatchObject({ code: "not_found", message: "no route for GET /nowhere" });
+  });
+
+  it.each([
+    ["GET", "/predict", "POST"],
+    ["PUT", "/predict", "POST"],
+    ["POST", "/health", "GET, HEAD"],
+    ["DELETE", "/model_info", "GET, HEAD"],
+  ])("405 for %s %s, with Allow", async (method, path, allow) => {
+    const response = await SELF.fetch(`${BASE}${path}`, { method });
+    expect(response.status).toBe(405);
+    expect(response.headers.get("Allow")).toBe(allow);
+    expect((await errorOf(response)).code).toBe("method_not_allowed");
+  });
+
+  it("400 for malformed JSON", async () => {
+    const response = await postJson("/predict", '{"text1": "a", ');
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).code).toBe("malformed_json");
+  });
+
+  it.each([
+    ["a missing field", { text1: "a" }, "text2"],
+    ["a number for a text", { text1: "a", text2: 5 }, "text2"],
+    ["an unknown field", { text1: "a", text2: "b", text3: "c" }, ""],
+    ["an array", ["a", "b"], ""],
+    ["null", null, ""],
+  ])("422 for %s, naming the field", async (_, body, path) => {
+    const response = await postJson("/predict", body);
+    expect(response.status).toBe(422);
+    const error = await errorOf(response);
+    expect(error.code).toBe("invalid_request");
+    expect(error.details?.[0]?.path).toBe(path);
+  });
+
+  it("413 for a text over the length limit, naming it", async () => {
+    const response = await postJson("/predict", { text1: "a", text2: "x".repeat(MAX_TEXT_LENGTH + 1) });
+    expect(response.status).toBe(413);
+    const error = await errorOf(response);
+    expect(error.code).toBe("text_too_long");
+    expect(error.message).toContain("text2");
+  });
+
+  it("accepts a text at exactly the length limit", async () => {
+    const response = await postJson("/predict", { text1: "a", text2: "x".repeat(MAX_TEXT_LENGTH) });
+    expect(response.status).toBe(200);
+  });
+
+  it("413 for a body over the size limit", async () => {
+    const response = await postJson("/predict", { text1: "a", text2: "x", pad: "y".repeat(MAX_BODY_BYTES) });
+    expect(response.status).toBe(413);
+    expect((await errorOf(response)).code).toBe("body_too_large");
+  });
+
+  it.each([["text/plain"], ["application/x-www-form-urlencoded"], [""]])("415 for Content-Type %j", async (type) => {
+    const response = await SELF.fetch(`${BASE}/predict`, {
+      method: "POST",
+      headers: type ? { "Content-Type": type } : {},
+      body: JSON.stringify({ text1: "a", text2: "b" }),
+    });
+    expect(response.status).toBe(415);
+    expect((await errorOf(response)).code).toBe("unsupported_media_type");
+  });
+});
