@@ -28,7 +28,8 @@ export const errorBodySchema = z.object({
 
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-export function errorResponse(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, details?: unknown) {
+/** Generic in the status so that the typed client (hono/client) tells error answers from success. */
+export function errorResponse<S extends ContentfulStatusCode>(c: Context, status: S, code: ErrorCode, message: string, details?: unknown) {
   const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
   return c.json(body, status);
 }

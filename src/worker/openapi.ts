@@ -105,7 +105,12 @@ export const operations: Operation[] = [
     path: "/openapi.json",
     summary: "This document",
     responses: {
-      200: { description: "OpenAPI 3.1 document.", body: z.record(z.string(), z.unknown()) },
+      200: {
+        description: "OpenAPI 3.1 document.",
+        body: z
+          .object({ openapi: z.string(), info: z.record(z.string(), z.unknown()), paths: z.record(z.string(), z.unknown()) })
+          .meta({ examples: [{ openapi: "3.1.0", info: { title: "Impostor Hunt Edge API", version: "1.0.0" }, paths: {} }] }),
+      },
       405: notAllowed("GET, HEAD"),
       500: internal,
     },

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { FEATURE_NAMES } from "../model/features.js";
-import { MAX_BATCH_PAIRS, MAX_ID_LENGTH, MAX_TEXT_LENGTH, TOP_FEATURES } from "./limits.js";
+import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_ID_LENGTH, MAX_TEXT_LENGTH, TOP_FEATURES } from "./limits.js";
 
 const text = z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`);
 
@@ -118,7 +118,8 @@ export const healthResponseSchema = z
 
 export const endpointSchema = z.object({ method: z.string(), path: z.string(), summary: z.string() });
 
-export const modelInfoResponseSchema = z.object({
+export const modelInfoResponseSchema = z
+  .object({
   model: z.object({ name: z.string(), version: z.string(), type: z.string() }),
   features: z.array(
     z.object({ name: z.string(), description: z.string(), mean: z.number(), scale: z.number(), weight: z.number() }),
@@ -136,6 +137,27 @@ export const modelInfoResponseSchema = z.object({
     explain_top_features: z.number(),
   }),
   endpoints: z.array(endpointSchema).describe("Every endpoint of the API (see /openapi.json for details)."),
-});
+  })
+  .meta({
+    examples: [
+      {
+        model: { ...exampleModel, type: "pairwise-logistic" },
+        features: [{ name: "log_length", description: "log(1 + number of characters)", mean: 7.39, scale: 1.06, weight: -0.6 }],
+        tables: { char_ngram: { order: 4, bits: 16, entries: 65536 } },
+        training: { folds: 5 },
+        metrics: { cv_accuracy: 0.9 },
+        weights_sha256: "0".repeat(64),
+        limits: {
+          max_body_bytes: MAX_BODY_BYTES,
+          max_batch_body_bytes: MAX_BATCH_BODY_BYTES,
+          max_batch_pairs: MAX_BATCH_PAIRS,
+          max_text_length: MAX_TEXT_LENGTH,
+          max_id_length: MAX_ID_LENGTH,
+          explain_top_features: TOP_FEATURES,
+        },
+        endpoints: [{ method: "POST", path: "/predict", summary: "Which of two texts is the real one" }],
+      },
+    ],
+  });
 
 export type ModelInfo = z.infer<typeof modelInfoResponseSchema>;

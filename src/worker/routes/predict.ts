@@ -11,7 +11,7 @@ export const predictRoutes = new Hono()
   .post("/predict", requireJson, limitBody(MAX_BODY_BYTES), validateExplain, validatePredict, (c) => {
     const { text1, text2 } = c.req.valid("json");
     const prediction = toPrediction(scorePair(model, text1, text2), c.req.valid("query").explain);
-    return c.json({ ...prediction, model: modelId });
+    return c.json({ ...prediction, model: modelId }, 200);
   })
   .post("/predict/batch", requireJson, limitBody(MAX_BATCH_BODY_BYTES), validateExplain, validateBatch, (c) => {
     const { explain } = c.req.valid("query");
@@ -19,7 +19,7 @@ export const predictRoutes = new Hono()
       ...(id === undefined ? {} : { id }),
       ...toPrediction(scorePair(model, text1, text2), explain),
     }));
-    return c.json({ model: modelId, results });
+    return c.json({ model: modelId, results }, 200);
   })
   .all("/predict", methodNotAllowed("POST"))
   .all("/predict/batch", methodNotAllowed("POST"));
