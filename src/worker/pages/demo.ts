@@ -20,9 +20,10 @@ export const demoPage = String.raw`<!doctype html>
   #error { margin-top: 1rem; padding: .75rem 1rem; border-radius: .375rem; background: #fef2f2; color: var(--bad); border: 1px solid #fecaca; }
   #result { margin-top: 1.5rem; }
   #verdict { font-size: 1.25rem; font-weight: 700; }
-  .bar { display: flex; height: 1.75rem; border-radius: .375rem; overflow: hidden; margin: .5rem 0; font-size: .8rem; color: white; font-weight: 600; }
-  .bar div { display: flex; align-items: center; padding: 0 .5rem; white-space: nowrap; min-width: 0; }
-  #bar1 { background: var(--one); } #bar2 { background: var(--two); justify-content: flex-end; }
+  .labels { display: flex; justify-content: space-between; margin-top: .75rem; font-weight: 600; font-size: .9rem; }
+  .bar { display: flex; height: 1.25rem; border-radius: .375rem; overflow: hidden; margin: .25rem 0 .5rem; }
+  .bar div { flex: none; }
+  #bar1 { background: var(--one); } #bar2 { background: var(--two); }
   table { border-collapse: collapse; width: 100%; margin-top: .5rem; font-size: .9rem; }
   th, td { text-align: left; padding: .35rem .5rem; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
   td.num { font-variant-numeric: tabular-nums; text-align: right; }
@@ -43,6 +44,7 @@ export const demoPage = String.raw`<!doctype html>
 <div id="error" role="alert" hidden></div>
 <section id="result" hidden aria-live="polite">
   <div id="verdict"></div>
+  <div class="labels"><span class="to1" id="label1"></span><span class="to2" id="label2"></span></div>
   <div class="bar" role="img" id="bar"><div id="bar1"></div><div id="bar2"></div></div>
   <div id="tie" hidden>The two texts score exactly the same (for example identical texts): the answer is arbitrary.</div>
   <h2>Top reasons</h2>
@@ -81,8 +83,8 @@ export const demoPage = String.raw`<!doctype html>
     $("verdict").className = "to" + body.real_text_id;
     $("bar1").style.width = (p1 * 100) + "%";
     $("bar2").style.width = ((1 - p1) * 100) + "%";
-    $("bar1").textContent = p1 >= 0.08 ? "Text 1 " + fmt(p1 * 100, 1) + "%" : "";
-    $("bar2").textContent = p1 <= 0.92 ? "Text 2 " + fmt((1 - p1) * 100, 1) + "%" : "";
+    $("label1").textContent = "Text 1 real: " + fmt(p1 * 100, 1) + "%";
+    $("label2").textContent = "Text 2 real: " + fmt((1 - p1) * 100, 1) + "%";
     $("bar").setAttribute("aria-label", "P(text 1 is real) = " + fmt(p1 * 100, 1) + "%");
     $("tie").hidden = !body.tie;
     var tbody = $("reasons");

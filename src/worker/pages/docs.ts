@@ -17,9 +17,10 @@ export const docsPage = String.raw`<!doctype html>
   .method { display: inline-block; min-width: 3.5rem; text-align: center; border-radius: .25rem; color: white; font-size: .8rem; padding: .1rem .4rem; margin-right: .5rem; }
   .get { background: #2563eb; } .post { background: #059669; }
   code, pre, textarea { font-family: ui-monospace, monospace; font-size: .85rem; }
-  pre { background: #f3f4f6; padding: .5rem; border-radius: .25rem; overflow: auto; max-height: 24rem; }
+  pre { background: #f3f4f6; padding: .5rem; border-radius: .25rem; overflow: auto; max-height: 24rem; white-space: pre-wrap; overflow-wrap: anywhere; }
+  .try label { display: block; margin: .5rem 0; }
   textarea { width: 100%; box-sizing: border-box; min-height: 8rem; }
-  table { border-collapse: collapse; } th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
+  table { border-collapse: collapse; width: 100%; table-layout: fixed; } th:first-child { width: 4rem; } th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #e5e7eb; vertical-align: top; }
   button { margin: .5rem 0; padding: .35rem 1rem; font: inherit; }
   .status { font-weight: 600; }
   #error { color: #b91c1c; }
@@ -83,7 +84,8 @@ export const docsPage = String.raw`<!doctype html>
   function responses(op) {
     var rows = Object.keys(op.responses).map(function (code) {
       var r = op.responses[code], media = r.content["application/json"] || r.content["text/html"];
-      var examples = media.examples ? Object.keys(media.examples).map(function (k) { return json(media.examples[k].value); }).join("\n") : "";
+      var values = media.examples ? Object.keys(media.examples).map(function (k) { return media.examples[k].value; }) : media.schema.examples || [];
+      var examples = values.map(json).join("\n");
       return el("tr", {}, [
         el("td", { text: code }),
         el("td", {}, [el("div", { text: r.description }), examples ? el("pre", { text: examples }) : el("span"),
