@@ -34,4 +34,5 @@ function onFailure(result: Failure, c: Context) {
 
 export const validatePredict = zValidator("json", predictRequestSchema, onFailure);
 export const validateBatch = zValidator("json", batchRequestSchema, onFailure);
-export const validateExplain = zValidator("query", explainQuerySchema, onFailure);
+// Optional so that typed-client callers may leave out `query` altogether.
+export const validateExplain = zValidator("query", explainQuerySchema.optional(), onFailure);

@@ -10,11 +10,11 @@ import { validateBatch, validateExplain, validatePredict } from "../validation.j
 export const predictRoutes = new Hono()
   .post("/predict", requireJson, limitBody(MAX_BODY_BYTES), validateExplain, validatePredict, (c) => {
     const { text1, text2 } = c.req.valid("json");
-    const prediction = toPrediction(scorePair(model, text1, text2), c.req.valid("query").explain);
+    const prediction = toPrediction(scorePair(model, text1, text2), c.req.valid("query")?.explain);
     return c.json({ ...prediction, model: modelId }, 200);
   })
   .post("/predict/batch", requireJson, limitBody(MAX_BATCH_BODY_BYTES), validateExplain, validateBatch, (c) => {
-    const { explain } = c.req.valid("query");
+    const explain = c.req.valid("query")?.explain;
     const results = c.req.valid("json").pairs.map(({ id, text1, text2 }) => ({
       ...(id === undefined ? {} : { id }),
       ...toPrediction(scorePair(model, text1, text2), explain),
