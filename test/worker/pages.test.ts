@@ -21,6 +21,12 @@ describe.each(["/", "/docs"])("GET %s", (path) => {
     expect(csp).toContain("connect-src 'self'");
   });
 
+  it("answers HEAD like GET, without a body", async () => {
+    const response = await SELF.fetch(BASE + path, { method: "HEAD" });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe("");
+  });
+
   it("answers 405 to other methods", async () => {
     const response = await SELF.fetch(BASE + path, { method: "POST" });
     expect(response.status).toBe(405);
