@@ -1,48 +1,16 @@
 /** The Hono app: routes, request validation and the JSON error handling around them. */
-import { zValidator } from "@hono/zod-validator";
-import { Hono, type MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
+import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { FEATURES } from "../model/features.js";
-import { scorePair } from "../model/scorer.js";
 import { CODE_FOR_STATUS, errorResponse } from "./errors.js";
-import { MAX_BODY_BYTES, MAX_TEXT_LENGTH } from "./limits.js";
-import { model, weightsDigest, weightsFile } from "./model.js";
-import { predictRequestSchema } from "./schemas.js";
-
-const modelId = { name: model.name, version: model.version };
-
-/** POST bodies must be JSON; anything else is 415 before the body is read. */
-const requireJson: MiddlewareHandler = async (c, next) => {
-  const mediaType = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== "application/json") {
-    return errorResponse(c, 415, "unsupported_media_type", "Content-Type must be application/json");
-  }
-  await next();
-};
-
-const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: (c) => errorResponse(c, 413, "body_too_large", `request body exceeds ${MAX_BODY_BYTES} bytes`),
-});
-
-/** Schema failures are 422; a text over the length limit is 413, like an oversized body. */
-const validatePredict = zValidator("json", predictRequestSchema, (result, c) => {
-  if (result.success) return;
-  const details = result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-  const tooLong = result.error.issues.find((issue) => issue.code === "too_big");
-  if (tooLong) {
-    return errorResponse(c, 413, "text_too_long", `${tooLong.path.join(".")} is longer than ${MAX_TEXT_LENGTH} characters`, details);
-  }
-  return errorResponse(c, 422, "invalid_request", "request body does not match the schema", details);
-});
-
-/** Answers 405 with an Allow header for the methods a path does not serve. */
-const methodNotAllowed = (allow: string): MiddlewareHandler => async (c) => {
-  c.header("Allow", allow);
-  return errorResponse(c, 405, "method_not_allowed", `${c.req.method} is not allowed here; use ${allow}`);
-};
+import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_ID_LENGTH, MAX_TEXT_LENGTH, TOP_FEATURES } from "./limits.js";
+import { methodNotAllowed } from "./middleware.js";
+import { modelId, weightsDigest, weightsFile } from "./model.js";
+import { operations } from "./openapi.js";
+import { pageRoutes } from "./routes/pages.js";
+import { predictRoutes } from "./routes/predict.js";
+import type { ModelInfo } from "./schemas.js";
 
 export const app = new Hono()
   .use(cors())
@@ -61,23 +29,21 @@ export const app = new Hono()
       training: weightsFile.training,
       metrics: weightsFile.metrics,
       weights_sha256: await weightsDigest(),
-    }),
+      limits: {
+        max_body_bytes: MAX_BODY_BYTES,
+        max_batch_body_bytes: MAX_BATCH_BODY_BYTES,
+        max_batch_pairs: MAX_BATCH_PAIRS,
+        max_text_length: MAX_TEXT_LENGTH,
+        max_id_length: MAX_ID_LENGTH,
+        explain_top_features: TOP_FEATURES,
+      },
+      endpoints: operations.map((op) => ({ method: op.method.toUpperCase(), path: op.path, summary: op.summary })),
+    } satisfies ModelInfo),
   )
-  .post("/predict", requireJson, limitBody, validatePredict, (c) => {
-    const { text1, text2 } = c.req.valid("json");
-    const result = scorePair(model, text1, text2);
-    return c.json({
-      real_text_id: result.realTextId,
-      probability_text1_real: result.probability,
-      confidence: result.realTextId === 1 ? result.probability : 1 - result.probability,
-      score: result.score,
-      tie: result.tie,
-      model: modelId,
-    });
-  })
+  .route("/", predictRoutes)
+  .route("/", pageRoutes)
   .all("/health", methodNotAllowed("GET, HEAD"))
-  .all("/model_info", methodNotAllowed("GET, HEAD"))
-  .all("/predict", methodNotAllowed("POST"));
+  .all("/model_info", methodNotAllowed("GET, HEAD"));
 
 app.notFound((c) => errorResponse(c, 404, "not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 

@@ -1,23 +1,35 @@
 /** The one JSON error shape every failure answers with: `{ "error": { code, message, details? } }`. */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { z } from "zod";
 
-export type ErrorCode =
-  | "malformed_json"
-  | "unauthorized"
-  | "not_found"
-  | "method_not_allowed"
-  | "body_too_large"
-  | "text_too_long"
-  | "unsupported_media_type"
-  | "invalid_request"
-  | "internal_error";
+export const errorCodeSchema = z.enum([
+  "malformed_json",
+  "unauthorized",
+  "not_found",
+  "method_not_allowed",
+  "body_too_large",
+  "text_too_long",
+  "too_many_pairs",
+  "unsupported_media_type",
+  "invalid_request",
+  "internal_error",
+]);
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; details?: unknown };
-}
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
 
-export function errorResponse(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, details?: unknown) {
+export const errorBodySchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string().describe("What went wrong, for a person."),
+    details: z.unknown().optional().describe("For schema errors: [{ path, message }], path like pairs.3.text1."),
+  }),
+});
+
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** Generic in the status so that the typed client (hono/client) tells error answers from success. */
+export function errorResponse<S extends ContentfulStatusCode>(c: Context, status: S, code: ErrorCode, message: string, details?: unknown) {
   const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
   return c.json(body, status);
 }

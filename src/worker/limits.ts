@@ -1,7 +1,19 @@
 /** Request limits, enforced before any model work is done (documented in the README). */
 
-/** Largest accepted request body, in bytes. */
+/** Largest accepted request body of /predict, in bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Longest accepted text, in UTF-16 code units (JavaScript string length). */
 export const MAX_TEXT_LENGTH = 100_000;
+
+/** Most pairs in one /predict/batch request. */
+export const MAX_BATCH_PAIRS = 256;
+
+/** Largest accepted request body of /predict/batch, in bytes: it bounds the work of one request. */
+export const MAX_BATCH_BODY_BYTES = 4 * 1024 * 1024;
+
+/** Longest accepted pair id string in a batch. */
+export const MAX_ID_LENGTH = 256;
+
+/** Features listed by `explain=true`; the rest are summed into `other_contributions`. */
+export const TOP_FEATURES = 5;

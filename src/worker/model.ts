@@ -16,3 +16,6 @@ export function weightsDigest(): Promise<string> {
   );
   return digest;
 }
+
+/** How responses name the model that answered. */
+export const modelId = { name: model.name, version: model.version };

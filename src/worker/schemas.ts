@@ -1,12 +1,163 @@
-/** Request and response schemas of the API; zod validates requests with them. */
+/**
+ * Request and response schemas of the API. zod validates requests with them, the tests check
+ * responses against them, and /openapi.json is generated from them.
+ */
 import { z } from "zod";
-import { MAX_TEXT_LENGTH } from "./limits.js";
+import { FEATURE_NAMES } from "../model/features.js";
+import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_ID_LENGTH, MAX_TEXT_LENGTH, TOP_FEATURES } from "./limits.js";
 
 const text = z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`);
 
-export const predictRequestSchema = z.strictObject({
-  text1: text.describe("The first version of the document."),
-  text2: text.describe("The second version of the document."),
-});
+const examplePair = {
+  text1: "The telescope observed the nebula for six nights in March.",
+  text2: "Teh telescop observd the nebulla for 6 nites in march!!",
+};
+
+export const predictRequestSchema = z
+  .strictObject({
+    text1: text.describe("The first version of the document."),
+    text2: text.describe("The second version of the document."),
+  })
+  .meta({ examples: [examplePair] });
 
 export type PredictRequest = z.infer<typeof predictRequestSchema>;
+
+export const pairIdSchema = z
+  .union([z.string().max(MAX_ID_LENGTH, `must be at most ${MAX_ID_LENGTH} characters`), z.number()])
+  .describe("Optional caller's id of the pair, echoed in its result.");
+
+export const batchRequestSchema = z
+  .strictObject({
+    pairs: z
+      .array(predictRequestSchema.extend({ id: pairIdSchema.optional() }))
+      .min(1, "must hold at least one pair")
+      .max(MAX_BATCH_PAIRS, `must hold at most ${MAX_BATCH_PAIRS} pairs`)
+      .describe(`The pairs to score, 1 to ${MAX_BATCH_PAIRS}; results come back in the same order.`),
+  })
+  .meta({ examples: [{ pairs: [{ id: "a", ...examplePair }, { id: 2, text1: "Same text.", text2: "Same text." }] }] });
+
+export type BatchRequest = z.infer<typeof batchRequestSchema>;
+
+/** `explain` is a query parameter so that request bodies stay the same with or without it. */
+export const explainQuerySchema = z.object({
+  explain: z
+    .enum(["true", "false", "all"])
+    .optional()
+    .describe(
+      `"true" adds the ${TOP_FEATURES} features that moved the score most, "all" lists every feature, "false" (the default) adds nothing.`,
+    ),
+});
+
+export type ExplainMode = "true" | "false" | "all" | undefined;
+
+const modelIdSchema = z.object({ name: z.string(), version: z.string() });
+
+export const featureContributionSchema = z.object({
+  name: z.enum(FEATURE_NAMES as [string, ...string[]]).describe("The feature's name."),
+  description: z.string().describe("What the feature measures."),
+  value_text1: z.number().describe("The feature's raw value for text1."),
+  value_text2: z.number().describe("The feature's raw value for text2."),
+  contribution: z.number().describe("Signed term of the score: > 0 points to text1 being real, < 0 to text2."),
+});
+
+export const explanationSchema = z
+  .object({
+    features: z.array(featureContributionSchema).describe("Features by decreasing |contribution|."),
+    other_contributions: z.number().describe("Sum of the contributions of the features not listed."),
+    constant: z.number().describe("The model's constant term (the model has no bias: always 0)."),
+  })
+  .describe("features' contributions + other_contributions + constant = score, up to rounding.");
+
+export const predictionSchema = z.object({
+  real_text_id: z.union([z.literal(1), z.literal(2)]).describe("Which text is judged the real one."),
+  probability_text1_real: z.number().min(0).max(1).describe("P(text1 is the real text)."),
+  confidence: z.number().min(0).max(1).describe("Probability of the answer given in real_text_id."),
+  score: z.number().describe("The model's logit that text1 is real: probability_text1_real = sigmoid(score)."),
+  tie: z.boolean().describe("True when the score is exactly 0 (e.g. identical texts): the answer 1 is arbitrary."),
+  explanation: explanationSchema.optional().describe("Present when explain=true or explain=all."),
+});
+
+export type Prediction = z.infer<typeof predictionSchema>;
+
+const examplePrediction = {
+  real_text_id: 1,
+  probability_text1_real: 0.93,
+  confidence: 0.93,
+  score: 2.59,
+  tie: false,
+} as const;
+
+const exampleModel = { name: "impostor-hunt-pairwise", version: "1.0.0" };
+
+export const predictResponseSchema = predictionSchema
+  .extend({ model: modelIdSchema })
+  .meta({ examples: [{ ...examplePrediction, model: exampleModel }] });
+
+export const batchResultSchema = predictionSchema.extend({ id: pairIdSchema.optional() });
+
+export const batchResponseSchema = z
+  .object({
+    model: modelIdSchema,
+    results: z.array(batchResultSchema).describe("One result per pair, in the order of the request."),
+  })
+  .meta({
+    examples: [
+      {
+        model: exampleModel,
+        results: [
+          { id: "a", ...examplePrediction },
+          { id: 2, real_text_id: 1, probability_text1_real: 0.5, confidence: 0.5, score: 0, tie: true },
+        ],
+      },
+    ],
+  });
+
+export const healthResponseSchema = z
+  .object({ status: z.literal("ok"), model: modelIdSchema })
+  .meta({ examples: [{ status: "ok", model: exampleModel }] });
+
+export const endpointSchema = z.object({ method: z.string(), path: z.string(), summary: z.string() });
+
+export const modelInfoResponseSchema = z
+  .object({
+  model: z.object({ name: z.string(), version: z.string(), type: z.string() }),
+  features: z.array(
+    z.object({ name: z.string(), description: z.string(), mean: z.number(), scale: z.number(), weight: z.number() }),
+  ),
+  tables: z.object({ char_ngram: z.object({ order: z.number(), bits: z.number(), entries: z.number() }) }),
+  training: z.record(z.string(), z.unknown()),
+  metrics: z.record(z.string(), z.unknown()),
+  weights_sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  limits: z.object({
+    max_body_bytes: z.number().describe("Largest body of /predict."),
+    max_batch_body_bytes: z.number().describe("Largest body of /predict/batch."),
+    max_batch_pairs: z.number(),
+    max_text_length: z.number().describe("Longest text, in UTF-16 code units."),
+    max_id_length: z.number(),
+    explain_top_features: z.number(),
+  }),
+  endpoints: z.array(endpointSchema).describe("Every endpoint of the API (see /openapi.json for details)."),
+  })
+  .meta({
+    examples: [
+      {
+        model: { ...exampleModel, type: "pairwise-logistic" },
+        features: [{ name: "log_length", description: "log(1 + number of characters)", mean: 7.39, scale: 1.06, weight: -0.6 }],
+        tables: { char_ngram: { order: 4, bits: 16, entries: 65536 } },
+        training: { folds: 5 },
+        metrics: { cv_accuracy: 0.9 },
+        weights_sha256: "0".repeat(64),
+        limits: {
+          max_body_bytes: MAX_BODY_BYTES,
+          max_batch_body_bytes: MAX_BATCH_BODY_BYTES,
+          max_batch_pairs: MAX_BATCH_PAIRS,
+          max_text_length: MAX_TEXT_LENGTH,
+          max_id_length: MAX_ID_LENGTH,
+          explain_top_features: TOP_FEATURES,
+        },
+        endpoints: [{ method: "POST", path: "/predict", summary: "Which of two texts is the real one" }],
+      },
+    ],
+  });
+
+export type ModelInfo = z.infer<typeof modelInfoResponseSchema>;

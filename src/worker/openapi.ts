@@ -1,0 +1,181 @@
+/**
+ * The OpenAPI 3.1 document, generated from the zod schemas that validate requests and describe
+ * responses (z.toJSONSchema), so it cannot drift from what the Worker does.
+ */
+import { z } from "zod";
+import { errorBodySchema, type ErrorCode } from "./errors.js";
+import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_TEXT_LENGTH } from "./limits.js";
+import {
+  batchRequestSchema,
+  batchResponseSchema,
+  explainQuerySchema,
+  healthResponseSchema,
+  modelInfoResponseSchema,
+  predictRequestSchema,
+  predictResponseSchema,
+} from "./schemas.js";
+
+type ErrorExample = [code: ErrorCode, message: string];
+
+interface Response {
+  description: string;
+  /** A zod schema for JSON, or "html" for a page. */
+  body: z.ZodType | "html";
+  /** Error responses list one example per error code they can carry. */
+  errors?: ErrorExample[];
+}
+
+interface Operation {
+  method: "get" | "post";
+  path: string;
+  summary: string;
+  description?: string;
+  query?: z.ZodObject;
+  body?: z.ZodType;
+  responses: Record<number, Response>;
+}
+
+const error = (description: string, ...errors: ErrorExample[]): Response => ({ description, body: errorBodySchema, errors });
+const notAllowed = (allow: string) => error("Wrong method.", ["method_not_allowed", `DELETE is not allowed here; use ${allow}`]);
+const internal = error("Unexpected failure (a bug).", ["internal_error", "internal error"]);
+const page = (description: string): Response => ({ description, body: "html" });
+
+/** Errors that both prediction endpoints answer with. */
+const predictErrors = (bodyLimit: number): Record<number, Response> => ({
+  400: error("The body is not valid JSON.", ["malformed_json", "Malformed JSON in request body"]),
+  405: notAllowed("POST"),
+  413: error(
+    "The body or a text is over its limit.",
+    ["body_too_large", `request body exceeds ${bodyLimit} bytes`],
+    ["text_too_long", `text1 is longer than ${MAX_TEXT_LENGTH} characters`],
+  ),
+  415: error("The body is not declared as JSON.", ["unsupported_media_type", "Content-Type must be application/json"]),
+  422: error(
+    "The body or the query does not match the schema; details list each bad field's path.",
+    ["invalid_request", "request body does not match the schema: text2: Invalid input: expected string, received undefined"],
+  ),
+  500: internal,
+});
+
+/** Every endpoint of the API, in the order the README lists them. */
+export const operations: Operation[] = [
+  {
+    method: "post",
+    path: "/predict",
+    summary: "Which of two texts is the real one",
+    description: `Body at most ${MAX_BODY_BYTES} bytes; each text at most ${MAX_TEXT_LENGTH} UTF-16 code units (empty texts are valid).`,
+    query: explainQuerySchema,
+    body: predictRequestSchema,
+    responses: { 200: { description: "The judgement.", body: predictResponseSchema }, ...predictErrors(MAX_BODY_BYTES) },
+  },
+  {
+    method: "post",
+    path: "/predict/batch",
+    summary: "Score many pairs in one request",
+    description:
+      `1 to ${MAX_BATCH_PAIRS} pairs, body at most ${MAX_BATCH_BODY_BYTES} bytes, each text at most ${MAX_TEXT_LENGTH} UTF-16 code units. ` +
+      "Each result equals what /predict answers for that pair, plus its id when one was given.",
+    query: explainQuerySchema,
+    body: batchRequestSchema,
+    responses: {
+      200: { description: "One result per pair, in order.", body: batchResponseSchema },
+      ...predictErrors(MAX_BATCH_BODY_BYTES),
+      413: error(
+        "The body, the number of pairs or a text is over its limit.",
+        ["body_too_large", `request body exceeds ${MAX_BATCH_BODY_BYTES} bytes`],
+        ["too_many_pairs", `pairs holds more than ${MAX_BATCH_PAIRS} pairs`],
+        ["text_too_long", `pairs.3.text1 is longer than ${MAX_TEXT_LENGTH} characters`],
+      ),
+    },
+  },
+  {
+    method: "get",
+    path: "/health",
+    summary: "Liveness and the model's name",
+    responses: { 200: { description: "The Worker is up.", body: healthResponseSchema }, 405: notAllowed("GET, HEAD"), 500: internal },
+  },
+  {
+    method: "get",
+    path: "/model_info",
+    summary: "The model, its features and weights, the limits and the endpoints",
+    responses: { 200: { description: "About the model.", body: modelInfoResponseSchema }, 405: notAllowed("GET, HEAD"), 500: internal },
+  },
+  {
+    method: "get",
+    path: "/openapi.json",
+    summary: "This document",
+    responses: {
+      200: {
+        description: "OpenAPI 3.1 document.",
+        body: z
+          .object({ openapi: z.string(), info: z.record(z.string(), z.unknown()), paths: z.record(z.string(), z.unknown()) })
+          .meta({ examples: [{ openapi: "3.1.0", info: { title: "Impostor Hunt Edge API", version: "1.0.0" }, paths: {} }] }),
+      },
+      405: notAllowed("GET, HEAD"),
+      500: internal,
+    },
+  },
+  {
+    method: "get",
+    path: "/docs",
+    summary: "Interactive API docs (self-contained page)",
+    responses: { 200: page("HTML page that renders this document with try-it forms."), 405: notAllowed("GET, HEAD") },
+  },
+  {
+    method: "get",
+    path: "/",
+    summary: "Demo page: paste two texts, see which one is judged real",
+    responses: { 200: page("Self-contained HTML page."), 405: notAllowed("GET, HEAD") },
+  },
+];
+
+function jsonSchema(schema: z.ZodType, io: "input" | "output") {
+  const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, target: "draft-2020-12" });
+  return rest;
+}
+
+function content(response: Response) {
+  if (response.body === "html") return { "text/html": { schema: { type: "string" } } };
+  const schema = jsonSchema(response.body, "output");
+  const examples = response.errors?.map(([code, message]) => [code, { value: { error: { code, message } } }]);
+  return { "application/json": { schema, ...(examples ? { examples: Object.fromEntries(examples) } : {}) } };
+}
+
+function operationObject(op: Operation) {
+  const parameters = Object.entries(op.query?.shape ?? {}).map(([name, schema]) => ({
+    name,
+    in: "query",
+    required: false,
+    description: (schema as z.ZodType).description,
+    schema: jsonSchema(schema as z.ZodType, "input"),
+  }));
+  return {
+    summary: op.summary,
+    ...(op.description ? { description: op.description } : {}),
+    operationId: op.method + op.path.replace(/[^a-z]+(.)?/g, (_, ch: string | undefined) => (ch ?? "").toUpperCase()),
+    ...(parameters.length ? { parameters } : {}),
+    ...(op.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } }
+      : {}),
+    responses: Object.fromEntries(
+      Object.entries(op.responses).map(([status, response]) => [status, { description: response.description, content: content(response) }]),
+    ),
+  };
+}
+
+/** The document served at /openapi.json. */
+export function openApiDocument() {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) (paths[op.path] ??= {})[op.method] = operationObject(op);
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Impostor Hunt Edge API",
+      version: "1.0.0",
+      description:
+        "Tells which of two versions of a text is the authentic one, with a pairwise linear model. " +
+        "Every error answers { error: { code, message, details? } }.",
+    },
+    paths,
+  };
+}

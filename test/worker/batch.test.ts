@@ -1,0 +1,126 @@
+import { SELF } from "cloudflare:test";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
+import { batchResponseSchema, predictResponseSchema } from "../../src/worker/schemas.js";
+import { BASE, pairArb, postJson } from "./helpers.js";
+
+const idArb = fc.option(fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), {
+  nil: undefined,
+});
+
+async function errorOf(response: Response) {
+  return ((await response.json()) as { error: { code: string; message: string; details?: { path: string }[] } }).error;
+}
+
+describe("POST /predict/batch", () => {
+  it("answers each pair exactly as /predict does, in order, with its id", async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({ id: idArb, pair: pairArb }), { minLength: 1, maxLength: 6 }),
+        fc.constantFrom("", "?explain=true", "?explain=all", "?explain=false"),
+        async (items, query) => {
+          const pairs = items.map(({ id, pair }) => (id === undefined ? pair : { id, ...pair }));
+          const batchResponse = await postJson(`/predict/batch${query}`, { pairs });
+          expect(batchResponse.status).toBe(200);
+          const batch = batchResponseSchema.parse(await batchResponse.json());
+          expect(batch.results).toHaveLength(pairs.length);
+          for (const [i, { id, pair }] of items.entries()) {
+            const single = predictResponseSchema.parse(await (await postJson(`/predict${query}`, pair)).json());
+            const { model, ...prediction } = single;
+            expect(batch.model).toEqual(model);
+            // The id as JSON carries it (-0 becomes 0).
+            const echoed = id === undefined ? prediction : { id: JSON.parse(JSON.stringify(id)), ...prediction };
+            expect(batch.results[i]).toStrictEqual(echoed);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it(`accepts ${MAX_BATCH_PAIRS} pairs and answers 413 too_many_pairs with the limit beyond`, async () => {
+    const pairs = Array.from({ length: MAX_BATCH_PAIRS }, (_, i) => ({ id: i, text1: `text ${i}`, text2: "other" }));
+    const ok = await postJson("/predict/batch", { pairs });
+    expect(ok.status).toBe(200);
+    expect(batchResponseSchema.parse(await ok.json()).results.map((r) => r.id)).toEqual(pairs.map((p) => p.id));
+
+    const over = await postJson("/predict/batch", { pairs: [...pairs, { text1: "a", text2: "b" }] });
+    expect(over.status).toBe(413);
+    const error = await errorOf(over);
+    expect(error.code).toBe("too_many_pairs");
+    expect(error.message).toContain(String(MAX_BATCH_PAIRS));
+  });
+
+  it("has its own body limit, larger than /predict's, and answers 413 body_too_large with it", async () => {
+    const text = "a".repeat(MAX_TEXT_LENGTH);
+    // ~1.2 MB: over /predict's limit, within the batch's.
+    const pairs = Array.from({ length: 6 }, () => ({ text1: text, text2: text }));
+    expect(JSON.stringify({ pairs }).length).toBeGreaterThan(MAX_BODY_BYTES);
+    expect((await postJson("/predict/batch", { pairs })).status).toBe(200);
+
+    const tooBig = Array.from({ length: Math.ceil(MAX_BATCH_BODY_BYTES / (2 * MAX_TEXT_LENGTH)) + 1 }, () => ({ text1: text, text2: text }));
+    const response = await postJson("/predict/batch", { pairs: tooBig });
+    expect(response.status).toBe(413);
+    const error = await errorOf(response);
+    expect(error.code).toBe("body_too_large");
+    expect(error.message).toContain(String(MAX_BATCH_BODY_BYTES));
+  });
+
+  it("answers 413 text_too_long naming the pair of a text over the limit", async () => {
+    const pairs = Array.from({ length: 5 }, () => ({ text1: "a", text2: "b" }));
+    pairs[3]!.text2 = "x".repeat(MAX_TEXT_LENGTH + 1);
+    const response = await postJson("/predict/batch", { pairs });
+    expect(response.status).toBe(413);
+    const error = await errorOf(response);
+    expect(error.code).toBe("text_too_long");
+    expect(error.message).toContain("pairs.3.text2");
+    expect(error.message).toContain(String(MAX_TEXT_LENGTH));
+  });
+
+  it("answers 422 invalid_request naming the index of the bad pair", async () => {
+    const bad: [unknown, string][] = [
+      [{ text1: "a" }, "pairs.3.text2"],
+      [{ text1: 5, text2: "b" }, "pairs.3.text1"],
+      [{ text1: "a", text2: "b", extra: 1 }, "pairs.3"],
+      [{ id: true, text1: "a", text2: "b" }, "pairs.3.id"],
+      [{ id: "i".repeat(MAX_ID_LENGTH + 1), text1: "a", text2: "b" }, "pairs.3.id"],
+      [null, "pairs.3"],
+    ];
+    for (const [pair, path] of bad) {
+      const pairs: unknown[] = Array.from({ length: 5 }, () => ({ text1: "a", text2: "b" }));
+      pairs[3] = pair;
+      const response = await postJson("/predict/batch", { pairs });
+      expect(response.status, JSON.stringify(pair)).toBe(422);
+      const error = await errorOf(response);
+      expect(error.code).toBe("invalid_request");
+      expect(error.message).toContain(path);
+      expect(error.details?.map((d) => d.path)).toContain(path);
+    }
+  });
+
+  it("answers 422 for a body that is not a non-empty list of pairs", async () => {
+    for (const body of [{ pairs: [] }, {}, { pairs: {} }, [], { pairs: [{ text1: "a", text2: "b" }], more: 1 }]) {
+      const response = await postJson("/predict/batch", body);
+      expect(response.status, JSON.stringify(body)).toBe(422);
+      expect((await errorOf(response)).code).toBe("invalid_request");
+    }
+  });
+
+  it("answers 400, 415 and 405 like /predict", async () => {
+    const malformed = await postJson("/predict/batch", "{ not json");
+    expect(malformed.status).toBe(400);
+    expect((await errorOf(malformed)).code).toBe("malformed_json");
+
+    const text = await SELF.fetch(`${BASE}/predict/batch`, { method: "POST", body: "{}", headers: { "Content-Type": "text/plain" } });
+    expect(text.status).toBe(415);
+    expect((await errorOf(text)).code).toBe("unsupported_media_type");
+
+    for (const method of ["GET", "PUT", "DELETE"]) {
+      const response = await SELF.fetch(`${BASE}/predict/batch`, { method });
+      expect(response.status).toBe(405);
+      expect(response.headers.get("Allow")).toBe("POST");
+      expect((await errorOf(response)).code).toBe("method_not_allowed");
+    }
+  });
+});

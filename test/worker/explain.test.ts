@@ -1,0 +1,99 @@
+import { SELF } from "cloudflare:test";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { FEATURES } from "../../src/model/features.js";
+import { scorePair } from "../../src/model/scorer.js";
+import { TOP_FEATURES } from "../../src/worker/limits.js";
+import { model } from "../../src/worker/model.js";
+import { predictResponseSchema, type Prediction } from "../../src/worker/schemas.js";
+import { BASE, pairArb, postJson } from "./helpers.js";
+
+type Explanation = NonNullable<Prediction["explanation"]>;
+
+async function predict(query: string, pair: { text1: string; text2: string }) {
+  const response = await postJson(`/predict${query}`, pair);
+  expect(response.status).toBe(200);
+  return predictResponseSchema.parse(await response.json());
+}
+
+/** The listed contributions, the rest and the constant, summed; and a bound on the rounding error. */
+function total(explanation: Explanation) {
+  const terms = [...explanation.features.map((f) => f.contribution), explanation.other_contributions, explanation.constant];
+  return { sum: terms.reduce((a, b) => a + b, 0), tolerance: 1e-12 * (1 + terms.reduce((a, b) => a + Math.abs(b), 0)) };
+}
+
+describe("explanations", () => {
+  it("explain=all lists every feature; contributions + constant add up to the score", async () => {
+    await fc.assert(
+      fc.asyncProperty(pairArb, async (pair) => {
+        const { score, explanation } = await predict("?explain=all", pair);
+        expect(explanation!.features.map((f) => f.name).sort()).toEqual(FEATURES.map((f) => f.name).sort());
+        expect(explanation!.other_contributions).toBe(0);
+        expect(explanation!.constant).toBe(0);
+        const { sum, tolerance } = total(explanation!);
+        expect(Math.abs(sum - score)).toBeLessThanOrEqual(tolerance);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it(`explain=true lists the ${TOP_FEATURES} largest |contributions|, the rest summed, adding up to the score`, async () => {
+    await fc.assert(
+      fc.asyncProperty(pairArb, async (pair) => {
+        const top = (await predict("?explain=true", pair)).explanation!;
+        const all = (await predict("?explain=all", pair)).explanation!;
+        expect(top.features).toEqual(all.features.slice(0, TOP_FEATURES));
+        const magnitudes = all.features.map((f) => Math.abs(f.contribution));
+        expect(magnitudes).toEqual([...magnitudes].sort((a, b) => b - a));
+        const rest = all.features.slice(TOP_FEATURES).reduce((a, f) => a + f.contribution, 0);
+        expect(top.other_contributions).toBeCloseTo(rest, 10);
+        const { score } = await predict("", pair);
+        const { sum, tolerance } = total(top);
+        expect(Math.abs(sum - score)).toBeLessThanOrEqual(tolerance);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("gives each feature's description, raw values for both texts and signed contribution", async () => {
+    const pair = { text1: "The telescope observed the nebula. It was clear.", text2: "teh telescop observd!!! 123" };
+    const expected = scorePair(model, pair.text1, pair.text2);
+    const { explanation } = await predict("?explain=all", pair);
+    const asJson = (x: number | undefined) => JSON.parse(JSON.stringify(x)) as number; // JSON has no -0
+    for (const f of explanation!.features) {
+      const j = FEATURES.findIndex((spec) => spec.name === f.name);
+      expect(f.description).toBe(FEATURES[j]!.description);
+      expect(f.value_text1).toBe(asJson(expected.features1[j]));
+      expect(f.value_text2).toBe(asJson(expected.features2[j]));
+      expect(f.contribution).toBe(asJson(expected.contributions[j]));
+    }
+  });
+
+  it("adds no explanation when explain is absent or false", async () => {
+    const pair = { text1: "One text.", text2: "Another text!" };
+    expect(await predict("", pair)).not.toHaveProperty("explanation");
+    expect(await predict("?explain=false", pair)).not.toHaveProperty("explanation");
+  });
+
+  it("answers 422 naming the parameter for an invalid explain value, on both endpoints", async () => {
+    const bodies = { "/predict": { text1: "a", text2: "b" }, "/predict/batch": { pairs: [{ text1: "a", text2: "b" }] } };
+    for (const [path, body] of Object.entries(bodies)) {
+      for (const query of ["explain=maybe", "explain=TRUE", "explain=", "explain=true&explain=false"]) {
+        const response = await postJson(`${path}?${query}`, body);
+        expect(response.status, `${path}?${query}`).toBe(422);
+        const { error } = (await response.json()) as { error: { code: string; message: string } };
+        expect(error.code).toBe("invalid_request");
+        expect(error.message).toContain("explain");
+      }
+    }
+  });
+
+  it("ignores unrelated query parameters", async () => {
+    const response = await SELF.fetch(`${BASE}/predict?cache=1`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ text1: "a", text2: "b" }),
+    });
+    expect(response.status).toBe(200);
+  });
+});

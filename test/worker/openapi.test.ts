@@ -1,0 +1,41 @@
+import { SELF } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { app } from "../../src/worker/app.js";
+import { openApiDocument, operations } from "../../src/worker/openapi.js";
+import { BASE, postJson } from "./helpers.js";
+
+describe("GET /openapi.json", () => {
+  it("serves the document built from the schemas (validated in test/node/openapi.test.ts)", async () => {
+    const response = await SELF.fetch(`${BASE}/openapi.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("Content-Type")).toContain("application/json");
+    expect(await response.json()).toEqual(openApiDocument());
+  });
+
+  it("documents exactly the routes the app serves", () => {
+    const served = new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`));
+    const documented = new Set(operations.map((op) => `${op.method.toUpperCase()} ${op.path}`));
+    expect(documented).toEqual(served);
+  });
+
+  it("describes the responses the Worker really gives, errors included", async () => {
+    for (const op of operations) {
+      const body = op.body ? JSON.stringify((op.body.meta()?.examples as unknown[])[0]) : undefined;
+      const init = body ? { method: "POST", headers: { "Content-Type": "application/json" }, body } : {};
+      const ok = await SELF.fetch(BASE + op.path, init);
+      expect(ok.status, op.path).toBe(200);
+      const success = op.responses[200]!.body;
+      if (success === "html") expect(ok.headers.get("Content-Type")).toContain("text/html");
+      else success.parse(await ok.json());
+
+      const wrong = await SELF.fetch(BASE + op.path, { method: "DELETE" });
+      expect(wrong.status).toBe(405);
+      const documented = op.responses[405]!;
+      expect(documented.body === "html" ? null : documented.body.parse(await wrong.json())).toBeTruthy();
+    }
+    const invalid = await postJson("/predict", { text1: "a" });
+    expect(invalid.status).toBe(422);
+    const schema = operations.find((op) => op.path === "/predict")!.responses[422]!.body;
+    expect(schema === "html" ? null : schema.parse(await invalid.json())).toBeTruthy();
+  });
+});
