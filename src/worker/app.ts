@@ -4,7 +4,7 @@ import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { FEATURES } from "../model/features.js";
 import { CODE_FOR_STATUS, errorResponse } from "./errors.js";
-import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_ID_LENGTH, MAX_TEXT_LENGTH, TOP_FEATURES } from "./limits.js";
+import { LIMITS } from "./limits.js";
 import { methodNotAllowed } from "./middleware.js";
 import { modelId, weightsDigest, weightsFile } from "./model.js";
 import { operations } from "./openapi.js";
@@ -29,14 +29,7 @@ export const app = new Hono()
       training: weightsFile.training,
       metrics: weightsFile.metrics,
       weights_sha256: await weightsDigest(),
-      limits: {
-        max_body_bytes: MAX_BODY_BYTES,
-        max_batch_body_bytes: MAX_BATCH_BODY_BYTES,
-        max_batch_pairs: MAX_BATCH_PAIRS,
-        max_text_length: MAX_TEXT_LENGTH,
-        max_id_length: MAX_ID_LENGTH,
-        explain_top_features: TOP_FEATURES,
-      },
+      limits: LIMITS,
       endpoints: operations.map((op) => ({ method: op.method.toUpperCase(), path: op.path, summary: op.summary })),
     } satisfies ModelInfo),
   )

@@ -17,3 +17,13 @@ export const MAX_ID_LENGTH = 256;
 
 /** Features listed by `explain=true`; the rest are summed into `other_contributions`. */
 export const TOP_FEATURES = 5;
+
+/** The limits as /model_info reports them. */
+export const LIMITS = {
+  max_body_bytes: MAX_BODY_BYTES,
+  max_batch_body_bytes: MAX_BATCH_BODY_BYTES,
+  max_batch_pairs: MAX_BATCH_PAIRS,
+  max_text_length: MAX_TEXT_LENGTH,
+  max_id_length: MAX_ID_LENGTH,
+  explain_top_features: TOP_FEATURES,
+};

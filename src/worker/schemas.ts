@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { FEATURE_NAMES } from "../model/features.js";
-import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_ID_LENGTH, MAX_TEXT_LENGTH, TOP_FEATURES } from "./limits.js";
+import { LIMITS, MAX_BATCH_PAIRS, MAX_ID_LENGTH, MAX_TEXT_LENGTH, TOP_FEATURES } from "./limits.js";
 
 const text = z.string().max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`);
 
@@ -147,14 +147,7 @@ export const modelInfoResponseSchema = z
         training: { folds: 5 },
         metrics: { cv_accuracy: 0.9 },
         weights_sha256: "0".repeat(64),
-        limits: {
-          max_body_bytes: MAX_BODY_BYTES,
-          max_batch_body_bytes: MAX_BATCH_BODY_BYTES,
-          max_batch_pairs: MAX_BATCH_PAIRS,
-          max_text_length: MAX_TEXT_LENGTH,
-          max_id_length: MAX_ID_LENGTH,
-          explain_top_features: TOP_FEATURES,
-        },
+        limits: LIMITS,
         endpoints: [{ method: "POST", path: "/predict", summary: "Which of two texts is the real one" }],
       },
     ],

@@ -3,7 +3,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
 import { batchResponseSchema, predictResponseSchema } from "../../src/worker/schemas.js";
-import { BASE, pairArb, postJson } from "./helpers.js";
+import { BASE, postJson } from "./request.js";
+import { clientPair } from "../fixtures/arbitraries.js";
 
 const idArb = fc.option(fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), {
   nil: undefined,
@@ -17,7 +18,7 @@ describe("POST /predict/batch", () => {
   it("answers each pair exactly as /predict does, in order, with its id", async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ id: idArb, pair: pairArb }), { minLength: 1, maxLength: 6 }),
+        fc.array(fc.record({ id: idArb, pair: clientPair }), { minLength: 1, maxLength: 6 }),
         fc.constantFrom("", "?explain=true", "?explain=all", "?explain=false"),
         async (items, query) => {
           const pairs = items.map(({ id, pair }) => (id === undefined ? pair : { id, ...pair }));

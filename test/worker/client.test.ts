@@ -3,7 +3,7 @@ import { hc } from "hono/client";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { AppType } from "../../src/worker/index.js";
 import { batchResponseSchema, predictResponseSchema } from "../../src/worker/schemas.js";
-import { BASE, postJson } from "./helpers.js";
+import { BASE, postJson } from "./request.js";
 
 // The typed client as a TypeScript user would build it, calling the Worker through SELF.
 const client = hc<AppType>(BASE, { fetch: (input: RequestInfo | URL, init?: RequestInit) => SELF.fetch(input, init) });

@@ -6,7 +6,8 @@ import { scorePair } from "../../src/model/scorer.js";
 import { TOP_FEATURES } from "../../src/worker/limits.js";
 import { model } from "../../src/worker/model.js";
 import { predictResponseSchema, type Prediction } from "../../src/worker/schemas.js";
-import { BASE, pairArb, postJson } from "./helpers.js";
+import { BASE, postJson } from "./request.js";
+import { clientPair } from "../fixtures/arbitraries.js";
 
 type Explanation = NonNullable<Prediction["explanation"]>;
 
@@ -25,7 +26,7 @@ function total(explanation: Explanation) {
 describe("explanations", () => {
   it("explain=all lists every feature; contributions + constant add up to the score", async () => {
     await fc.assert(
-      fc.asyncProperty(pairArb, async (pair) => {
+      fc.asyncProperty(clientPair, async (pair) => {
         const { score, explanation } = await predict("?explain=all", pair);
         expect(explanation!.features.map((f) => f.name).sort()).toEqual(FEATURES.map((f) => f.name).sort());
         expect(explanation!.other_contributions).toBe(0);
@@ -39,7 +40,7 @@ describe("explanations", () => {
 
   it(`explain=true lists the ${TOP_FEATURES} largest |contributions|, the rest summed, adding up to the score`, async () => {
     await fc.assert(
-      fc.asyncProperty(pairArb, async (pair) => {
+      fc.asyncProperty(clientPair, async (pair) => {
         const top = (await predict("?explain=true", pair)).explanation!;
         const all = (await predict("?explain=all", pair)).explanation!;
         expect(top.features).toEqual(all.features.slice(0, TOP_FEATURES));

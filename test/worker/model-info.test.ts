@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import * as limits from "../../src/worker/limits.js";
 import { operations } from "../../src/worker/openapi.js";
 import { modelInfoResponseSchema } from "../../src/worker/schemas.js";
-import { BASE } from "./helpers.js";
+import { BASE } from "./request.js";
 
 it("GET /model_info lists the limits and every endpoint", async () => {
   const response = await SELF.fetch(`${BASE}/model_info`);

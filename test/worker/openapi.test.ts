@@ -2,7 +2,7 @@ import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { app } from "../../src/worker/app.js";
 import { openApiDocument, operations } from "../../src/worker/openapi.js";
-import { BASE, postJson } from "./helpers.js";
+import { BASE, postJson } from "./request.js";
 
 describe("GET /openapi.json", () => {
   it("serves the document built from the schemas (validated in test/node/openapi.test.ts)", async () => {

@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { BASE } from "./helpers.js";
+import { BASE } from "./request.js";
 
 describe.each(["/", "/docs"])("GET %s", (path) => {
   it("serves a self-contained HTML page", async () => {
