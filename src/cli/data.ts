@@ -14,6 +14,8 @@ export interface Pair {
   text2: string;
   /** The label, when the data has one under any of the requested label fields. */
   realTextId?: 1 | 2;
+  /** How many teacher judges agreed (`teacher_votes`), when the data says. */
+  votes?: number;
 }
 
 export interface Dataset {
@@ -49,12 +51,16 @@ function readJsonl(path: string, labelFields: readonly string[]): Pair[] {
     for (const field of ["text1", "text2"]) {
       if (typeof r[field] !== "string") throw new DataError(`${where}: "${field}" must be a string`);
     }
+    if (r.teacher_votes !== undefined && !(Number.isInteger(r.teacher_votes) && (r.teacher_votes as number) >= 0)) {
+      throw new DataError(`${where}: "teacher_votes" must be a whole number`);
+    }
     const labelField = labelFields.find((f) => r[f] !== undefined && r[f] !== null);
     pairs.push({
       id: String(r.id),
       text1: r.text1 as string,
       text2: r.text2 as string,
       ...(labelField ? { realTextId: parseLabel(r[labelField], `${where}: "${labelField}"`) } : {}),
+      ...(r.teacher_votes !== undefined ? { votes: r.teacher_votes as number } : {}),
     });
   });
   return pairs;

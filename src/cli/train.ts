@@ -4,16 +4,18 @@
  * weights file atomically (same inputs, byte-identical file).
  */
 import { renameSync, writeFileSync } from "node:fs";
+import { FEATURE_NAMES, type FeatureName } from "../model/features.js";
 import { DEFAULT_TRAIN_OPTIONS, trainModel, type TrainOptions } from "../model/train.js";
+import { metricsOf } from "../model/metrics.js";
 import { crossValidate } from "../model/validation.js";
 import { WEIGHTS_FORMAT_VERSION, serializeWeights, type WeightsFile } from "../model/weights.js";
 import { DEFAULT_LABEL_FIELDS, labeledPairs, readDataset } from "./data.js";
-import { formatCrossValidation, shellCommand } from "./report.js";
+import { formatCrossValidation, formatMetrics, shellCommand } from "./report.js";
 import { UsageError, numberFlag, parseToolArgs, runTool } from "./run.js";
 
 const USAGE =
   "npm run train -- --data PATH [--data PATH ...] [--label-field FIELD ...] [--out FILE] " +
-  "[--model-version V] [--cv-folds K] [--cv-repeats R] [--ngram-order N] [--ngram-bits B] [--smoothing A] [--seed S]";
+  "[--model-version V] [--cv-folds K] [--cv-repeats R] [--features NAME,NAME] [--bits B] [--smoothing A] [--seed S]";
 
 runTool(() => {
   const args = parseToolArgs(
@@ -24,8 +26,8 @@ runTool(() => {
       "model-version": { type: "string", default: "1.0.0" },
       "cv-folds": { type: "string" },
       "cv-repeats": { type: "string" },
-      "ngram-order": { type: "string" },
-      "ngram-bits": { type: "string" },
+      features: { type: "string" },
+      bits: { type: "string" },
       smoothing: { type: "string" },
       seed: { type: "string" },
     },
@@ -36,8 +38,8 @@ runTool(() => {
   const d = DEFAULT_TRAIN_OPTIONS;
   const options: TrainOptions = {
     ...d,
-    ngramOrder: numberFlag(args["ngram-order"], "ngram-order", d.ngramOrder),
-    ngramBits: numberFlag(args["ngram-bits"], "ngram-bits", d.ngramBits),
+    features: args.features ? parseFeatureList(args.features) : d.features,
+    bits: numberFlag(args.bits, "bits", d.bits),
     smoothing: numberFlag(args.smoothing, "smoothing", d.smoothing),
     seed: numberFlag(args.seed, "seed", d.seed),
   };
@@ -46,11 +48,14 @@ runTool(() => {
 
   const datasets = args.data.map((path) => readDataset(path, labelFields));
   const pairs = datasets.flatMap(labeledPairs);
+  const fileOf = datasets.flatMap((ds) => ds.pairs.map(() => ds.path));
   console.log(`training on ${pairs.length} pairs from ${datasets.length} file(s)`);
 
   const trained = trainModel(pairs, options);
   const cv = crossValidate(pairs, [], cvFolds, cvRepeats, options);
   console.log(formatCrossValidation(cv));
+  const byFile = Object.fromEntries(datasets.map((ds) => [ds.path, metricsOf(cv.predictions.filter((p) => fileOf[p.index] === ds.path))]));
+  for (const [path, metrics] of Object.entries(byFile)) console.log(`  ${path}: ${formatMetrics(metrics)}`);
 
   const file: WeightsFile = {
     format_version: WEIGHTS_FORMAT_VERSION,
@@ -71,6 +76,7 @@ runTool(() => {
         accuracy_std: cv.accuracyStd,
         log_loss: cv.pooled.logLoss,
         ece: cv.pooled.ece,
+        by_file: byFile,
       },
     },
   };
@@ -79,3 +85,10 @@ runTool(() => {
   renameSync(temporary, args.out);
   console.log(`wrote ${args.out} (lambda ${trained.lambda})`);
 });
+
+function parseFeatureList(list: string): FeatureName[] {
+  const names = list.split(",").map((name) => name.trim());
+  const unknown = names.filter((name) => !(FEATURE_NAMES as readonly string[]).includes(name));
+  if (unknown.length) throw new UsageError(`unknown feature(s) ${unknown.join(", ")}; known: ${FEATURE_NAMES.join(", ")}`);
+  return names as FeatureName[];
+}

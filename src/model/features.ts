@@ -1,9 +1,10 @@
 /**
- * The per-text feature vector: one pass over the code points of a text, no allocation per word
- * (words are hashed as they are read). Pure: shared by the Worker and the Node tools.
+ * The per-text feature vector: text statistics from one pass over the code points (words are
+ * hashed as they are read, never copied), then the mean log-ratio of the text's hashed character
+ * 4-grams and words. Pure: shared by the Worker and the Node tools.
  */
-import { NgramHasher, isWhitespace } from "./ngram.js";
-import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, toLower } from "./unicode.js";
+import { FNV_OFFSET, FNV_PRIME, hashText } from "./hashing.js";
+import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, isWhitespace, toLower } from "./unicode.js";
 
 export interface FeatureSpec {
   name: string;
@@ -26,15 +27,22 @@ export const FEATURES = [
   { name: "non_latin_letter_ratio", description: "share of letters not in the Latin script" },
   { name: "control_char_ratio", description: "share of characters that are control, private-use or unassigned" },
   { name: "space_term_rate", description: "space-domain terms per word" },
-  { name: "char_ngram_log_ratio", description: "mean log-probability ratio, real vs edited, of the text's character n-grams" },
+  { name: "char_ngram_log_ratio", description: "mean log-probability ratio, real vs edited, of the text's character 4-grams" },
+  { name: "word_log_ratio", description: "mean log-probability ratio, real vs edited, of the text's words" },
 ] as const satisfies readonly FeatureSpec[];
 
 export type FeatureName = (typeof FEATURES)[number]["name"];
 export const FEATURE_NAMES: readonly FeatureName[] = FEATURES.map((f) => f.name);
 
-/** Lookup tables that features read; fitted by the trainer and stored in the weights file. */
+/**
+ * The log-ratio tables the last two features read, log P(key | real) - log P(key | edited) per
+ * hashed bucket, quantized to whole multiples of `step`; fitted by the trainer.
+ */
 export interface FeatureTables {
-  charNgram: { order: number; bits: number; logRatio: ArrayLike<number> };
+  bits: number;
+  step: number;
+  charNgram: Int8Array;
+  word: Int8Array;
 }
 
 const SPACE_TERMS = [
@@ -45,9 +53,6 @@ const SPACE_TERMS = [
   "observations", "survey", "infrared", "spectrograph", "exoplanet", "exoplanets", "nebula",
   "comet", "asteroid", "black", "hole", "redshift", "photometric", "spectroscopic", "instrument",
 ];
-
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 0x01000193;
 
 /** The same hash the extractor computes while reading a lower-case word, code point by code point. */
 function hashWord(word: string): number {
@@ -64,11 +69,25 @@ const SENTENCE_ENDS = new Set([0x2e, 0x21, 0x3f, 0x3002, 0xff01, 0xff1f, 0x0964,
  * including lone surrogates and NUL.
  */
 export function extractFeatures(text: string, tables: FeatureTables): Float64Array {
-  const ngram = tables.charNgram;
-  const hasher = new NgramHasher(ngram.order, (1 << ngram.bits) - 1);
+  const { grams, gramCount, words, wordCount } = hashText(text, tables.bits);
+  const vector = new Float64Array(FEATURES.length);
+  vector.set(textStatistics(text));
+  vector[FEATURES.length - 2] = tableMean(tables.charNgram, grams, gramCount) * tables.step;
+  vector[FEATURES.length - 1] = tableMean(tables.word, words, wordCount) * tables.step;
+  return vector;
+}
+
+function tableMean(table: Int8Array, keys: Int32Array, count: number): number {
+  let sum = 0;
+  for (let i = 0; i < count; i++) sum += table[keys[i]!]!;
+  return count > 0 ? sum / count : 0;
+}
+
+/** The statistics the old service used: lengths, punctuation, case, digits, vocabulary, scripts. */
+function textStatistics(text: string): number[] {
   let chars = 0, letters = 0, upper = 0, digits = 0, punct = 0, nonAscii = 0, nonLatin = 0;
   let control = 0, words = 0, wordChars = 0, sentences = 0, wordsInSentence = 0;
-  let spaceTerms = 0, bigrams = 0, repeatedBigrams = 0, ngrams = 0, logRatioSum = 0;
+  let spaceTerms = 0, bigrams = 0, repeatedBigrams = 0;
   let wordHash = FNV_OFFSET, wordLength = 0, previousWord = -1;
   const types = new Set<number>();
   const seenBigrams = new Set<number>();
@@ -96,11 +115,6 @@ export function extractFeatures(text: string, tables: FeatureTables): Float64Arr
     i += cp > 0xffff ? 2 : 1;
     chars++;
     if (cp >= 0x80) nonAscii++;
-    const bucket = hasher.push(cp);
-    if (bucket >= 0) {
-      ngrams++;
-      logRatioSum += ngram.logRatio[bucket]!;
-    }
 
     const cls = classOf(cp);
     if (cls & (LETTER | DIGIT | MARK)) {
@@ -126,7 +140,7 @@ export function extractFeatures(text: string, tables: FeatureTables): Float64Arr
   if (wordsInSentence > 0) sentences++;
 
   const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
-  return Float64Array.of(
+  return [
     Math.log1p(chars),
     Math.log1p(words),
     ratio(wordChars, words),
@@ -141,6 +155,5 @@ export function extractFeatures(text: string, tables: FeatureTables): Float64Arr
     ratio(nonLatin, letters),
     ratio(control, chars),
     ratio(spaceTerms, words),
-    ratio(logRatioSum, ngrams),
-  );
+  ];
 }

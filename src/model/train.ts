@@ -1,27 +1,33 @@
 /**
- * Training, pure and deterministic: fit the character n-gram log-ratio table, extract
- * cross-fitted features, standardize, and fit an L2-regularized logistic regression without
- * bias on pair differences, choosing the regularization by cross-validation.
+ * Training, pure and deterministic: fit the log-ratio tables of character 4-grams and words,
+ * extract cross-fitted features, standardize, and fit an L2-regularized logistic regression
+ * without bias on pair differences, choosing the regularization by cross-validation.
  */
-import { FEATURES, extractFeatures, type FeatureTables } from "./features.js";
-import { ngramBuckets } from "./ngram.js";
+import { FEATURES, FEATURE_NAMES, extractFeatures, type FeatureName, type FeatureTables } from "./features.js";
+import { hashText } from "./hashing.js";
 import { logLossOf } from "./metrics.js";
-import type { Model, WeightsFile } from "./weights.js";
+import { encodeTable, type Model, type WeightsFile } from "./weights.js";
 
 export interface LabeledPair {
   id: string;
   text1: string;
   text2: string;
   realTextId: 1 | 2;
-  /** Sample weight in the logistic loss; 1 when absent. */
-  weight?: number;
+  /** How many of the teacher judges agreed with the label, when the label is a teacher's. */
+  votes?: number;
 }
 
 export interface TrainOptions {
-  ngramOrder: number;
-  ngramBits: number;
-  /** Additive smoothing of the n-gram counts. */
+  /** The features the regression may weigh; the others are computed and reported with weight 0. */
+  features: FeatureName[];
+  /** Hashed tables have 2^bits buckets. */
+  bits: number;
+  /** Table values are stored as whole multiples of this step. */
+  step: number;
+  /** Additive smoothing of the bucket counts. */
   smoothing: number;
+  /** Sample weight of a teacher-labeled pair by its number of agreeing votes (others weigh 1). */
+  voteWeights: Record<string, number>;
   /** Folds used to cross-fit the table-derived features of the training pairs. */
   crossFitFolds: number;
   /** Candidate L2 strengths; the one with the lowest cross-validated log loss wins. */
@@ -31,11 +37,13 @@ export interface TrainOptions {
 }
 
 export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
-  ngramOrder: 4,
-  ngramBits: 16,
+  features: ["char_ngram_log_ratio", "word_log_ratio"],
+  bits: 20,
+  step: 0.1,
   smoothing: 0.5,
+  voteWeights: { "3": 0.3, "4": 0.6, "5": 1 },
   crossFitFolds: 5,
-  lambdas: [0.1, 0.3, 1, 3, 10, 30, 100],
+  lambdas: [0.001, 0.01, 0.03, 0.1, 0.3, 1, 3],
   cvFolds: 5,
   seed: 1,
 };
@@ -75,23 +83,41 @@ export function stratifiedFolds(labels: readonly number[], k: number, seed: numb
 
 const round = (x: number, digits: number) => Number(x.toPrecision(digits));
 
-/** log P_real(bucket) - log P_edited(bucket), from the n-grams of real and of edited texts. */
-export function fitLogRatioTable(real: Uint32Array[], edited: Uint32Array[], bits: number, smoothing: number): Float64Array {
-  const size = 1 << bits;
-  const count = (texts: Uint32Array[]) => {
+/** Bucket ids of one text, copied out of hashText's scratch space. */
+interface Buckets {
+  grams: Int32Array;
+  words: Int32Array;
+}
+
+/**
+ * log P(bucket | real) - log P(bucket | edited), from the weighted bucket counts of the real and
+ * the edited texts, quantized to whole multiples of `step` within the Int8 range.
+ */
+export function fitLogRatioTable(
+  real: Int32Array[],
+  edited: Int32Array[],
+  weights: number[],
+  options: Pick<TrainOptions, "bits" | "smoothing" | "step">,
+): Int8Array {
+  const size = 1 << options.bits;
+  const a = options.smoothing;
+  const count = (texts: Int32Array[]) => {
     const counts = new Float64Array(size);
     let total = 0;
-    for (const buckets of texts) {
-      for (const b of buckets) counts[b]!++;
-      total += buckets.length;
-    }
-    return { counts, denominator: total + smoothing * size };
+    texts.forEach((keys, i) => {
+      for (const key of keys) counts[key]! += weights[i]!;
+      total += weights[i]! * keys.length;
+    });
+    return { counts, total };
   };
   const r = count(real);
   const e = count(edited);
-  return Float64Array.from(r.counts, (c, b) => {
-    const ratio = Math.log((c + smoothing) / r.denominator) - Math.log((e.counts[b]! + smoothing) / e.denominator);
-    return Math.round(ratio * 1000) / 1000; // three decimals: the table is stored as JSON
+  const quantize = (x: number) => Math.max(-127, Math.min(127, Math.round(x / options.step)));
+  const prior = Math.log((e.total + a * size) / (r.total + a * size));
+  const unseen = quantize(prior);
+  return Int8Array.from(r.counts, (c, key) => {
+    const ec = e.counts[key]!;
+    return c === 0 && ec === 0 ? unseen : quantize(Math.log((c + a) / (ec + a)) + prior);
   });
 }
 
@@ -166,32 +192,40 @@ function meanAndScale(rows: Float64Array[]): { means: Float64Array; scales: Floa
 /** Trains on labeled pairs: the whole pipeline, so cross-validation can call it per fold. */
 export function trainModel(pairs: readonly LabeledPair[], options: TrainOptions): TrainedModel {
   if (pairs.length < options.cvFolds * 2) throw new Error(`need at least ${options.cvFolds * 2} labeled pairs, got ${pairs.length}`);
-  const { ngramOrder: order, ngramBits: bits, smoothing } = options;
-  const buckets = pairs.map((p) => [ngramBuckets(p.text1, order, bits), ngramBuckets(p.text2, order, bits)] as const);
-  const tableFor = (indices: number[]) =>
-    fitLogRatioTable(
-      indices.map((i) => buckets[i]![pairs[i]!.realTextId - 1]!),
-      indices.map((i) => buckets[i]![2 - pairs[i]!.realTextId]!),
-      bits,
-      smoothing,
-    );
+  const active = options.features.map((name) => FEATURE_NAMES.indexOf(name));
+  if (active.includes(-1)) throw new Error(`unknown feature in [${options.features.join(", ")}]`);
+  const { bits, step } = options;
+  const bucketsOf = (text: string): Buckets => {
+    const h = hashText(text, bits);
+    return { grams: h.grams.slice(0, h.gramCount), words: h.words.slice(0, h.wordCount) };
+  };
+  const buckets = pairs.map((p) => [bucketsOf(p.text1), bucketsOf(p.text2)] as const);
+  const sampleWeights = pairs.map((p) => (p.votes === undefined ? 1 : (options.voteWeights[String(p.votes)] ?? 1)));
+  const tablesFor = (indices: number[]): FeatureTables => {
+    const fit = (kind: keyof Buckets) =>
+      fitLogRatioTable(
+        indices.map((i) => buckets[i]![pairs[i]!.realTextId - 1]![kind]),
+        indices.map((i) => buckets[i]![2 - pairs[i]!.realTextId]![kind]),
+        indices.map((i) => sampleWeights[i]!),
+        options,
+      );
+    return { bits, step, charNgram: fit("grams"), word: fit("words") };
+  };
   const labels = pairs.map((p) => p.realTextId);
 
-  // Table-derived features of a training pair come from a table fitted without that pair.
+  // Table-derived features of a training pair come from tables fitted without that pair.
   const crossFold = stratifiedFolds(labels, options.crossFitFolds, options.seed);
   const features: [Float64Array, Float64Array][] = new Array(pairs.length);
   for (let k = 0; k < options.crossFitFolds; k++) {
-    const outside = pairs.flatMap((_, i) => (crossFold[i] !== k ? [i] : []));
-    const tables: FeatureTables = { charNgram: { order, bits, logRatio: tableFor(outside) } };
+    const tables = tablesFor(pairs.flatMap((_, i) => (crossFold[i] !== k ? [i] : [])));
     pairs.forEach((p, i) => {
       if (crossFold[i] === k) features[i] = [extractFeatures(p.text1, tables), extractFeatures(p.text2, tables)];
     });
   }
 
   const { means, scales } = meanAndScale(features.flat());
-  const diffs = features.map(([a, b]) => Float64Array.from(a, (v, j) => (v - means[j]!) / scales[j]! - (b[j]! - means[j]!) / scales[j]!));
+  const diffs = features.map(([a, b]) => Float64Array.from(active, (j) => (a[j]! - means[j]!) / scales[j]! - (b[j]! - means[j]!) / scales[j]!));
   const ys = labels.map((l) => (l === 1 ? 1 : -1));
-  const sampleWeights = pairs.map((p) => p.weight ?? 1);
 
   // Regularization: lowest cross-validated log loss over the candidates (first one on ties).
   const cvFold = stratifiedFolds(labels, options.cvFolds, options.seed + 1);
@@ -205,20 +239,28 @@ export function trainModel(pairs: readonly LabeledPair[], options: TrainOptions)
         if (cvFold[i] !== k) return;
         let margin = 0;
         for (let j = 0; j < w.length; j++) margin += w[j]! * x[j]!;
-        loss += logLossOf(1 / (1 + Math.exp(-margin)), labels[i]!);
+        loss += sampleWeights[i]! * logLossOf(1 / (1 + Math.exp(-margin)), labels[i]!);
       });
     }
     if (loss < best.loss) best = { lambda, loss };
   }
 
-  const weights = fitLogistic(diffs, ys, sampleWeights, best.lambda).map((w) => round(w, 8));
-  const logRatio = tableFor(pairs.map((_, i) => i));
+  const fitted = fitLogistic(diffs, ys, sampleWeights, best.lambda);
+  const weights = new Float64Array(FEATURES.length);
+  active.forEach((j, k) => (weights[j] = round(fitted[k]!, 8)));
+  const tables = tablesFor(pairs.map((_, i) => i));
   return {
     lambda: best.lambda,
-    model: { name: "", version: "", means, scales, weights, tables: { charNgram: { order, bits, logRatio } } },
+    model: { name: "", version: "", means, scales, weights, tables },
     file: {
       features: FEATURES.map((f, j) => ({ name: f.name, mean: means[j]!, scale: scales[j]!, weight: weights[j]! })),
-      tables: { char_ngram: { order, bits, log_ratio: Array.from(logRatio) } },
+      tables: {
+        char_ngram_order: 4,
+        bits,
+        step,
+        char_ngram: encodeTable(tables.charNgram),
+        word: encodeTable(tables.word),
+      },
     },
   };
 }

@@ -17,6 +17,8 @@ export interface CrossValidation {
   accuracyStd: number;
   /** Pooled over every held-out prediction of every repeat. */
   pooled: Metrics;
+  /** Every held-out prediction: the pair's index in `pairs` and P(text1 is real). */
+  predictions: { index: number; probability: number; truth: 1 | 2 }[];
 }
 
 /**
@@ -31,18 +33,19 @@ export function crossValidate(
   options: TrainOptions,
 ): CrossValidation {
   const accuracies: number[] = [];
-  const results: { probability: number; truth: 1 | 2 }[] = [];
+  const predictions: CrossValidation["predictions"] = [];
   for (let r = 0; r < repeats; r++) {
     const fold = stratifiedFolds(pairs.map((p) => p.realTextId), folds, options.seed + 100 + r);
     for (let k = 0; k < folds; k++) {
-      const heldOut = pairs.filter((_, i) => fold[i] === k);
       const { model } = trainModel([...alwaysTrain, ...pairs.filter((_, i) => fold[i] !== k)], options);
-      const scored = heldOut.map((p) => ({ probability: scorePair(model, p.text1, p.text2).probability, truth: p.realTextId }));
+      const scored = pairs.flatMap((p, index) =>
+        fold[index] === k ? [{ index, probability: scorePair(model, p.text1, p.text2).probability, truth: p.realTextId }] : [],
+      );
       accuracies.push(metricsOf(scored).accuracy);
-      results.push(...scored);
+      predictions.push(...scored);
     }
   }
   const mean = accuracies.reduce((s, a) => s + a, 0) / accuracies.length;
   const std = Math.sqrt(accuracies.reduce((s, a) => s + (a - mean) ** 2, 0) / Math.max(1, accuracies.length - 1));
-  return { folds, repeats, accuracyMean: mean, accuracyStd: std, pooled: metricsOf(results) };
+  return { folds, repeats, accuracyMean: mean, accuracyStd: std, pooled: metricsOf(predictions), predictions };
 }

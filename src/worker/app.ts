@@ -20,11 +20,11 @@ export const app = new Hono()
       model: weightsFile.model,
       features: FEATURES.map((f, j) => ({ ...f, ...weightsFile.features[j]! })),
       tables: {
-        char_ngram: {
-          order: weightsFile.tables.char_ngram.order,
-          bits: weightsFile.tables.char_ngram.bits,
-          entries: weightsFile.tables.char_ngram.log_ratio.length,
-        },
+        char_ngram_order: weightsFile.tables.char_ngram_order,
+        buckets: 2 ** weightsFile.tables.bits,
+        step: weightsFile.tables.step,
+        char_ngram_entries: weightsFile.tables.char_ngram.keys.length,
+        word_entries: weightsFile.tables.word.keys.length,
       },
       training: weightsFile.training,
       metrics: weightsFile.metrics,

@@ -124,7 +124,15 @@ export const modelInfoResponseSchema = z
   features: z.array(
     z.object({ name: z.string(), description: z.string(), mean: z.number(), scale: z.number(), weight: z.number() }),
   ),
-  tables: z.object({ char_ngram: z.object({ order: z.number(), bits: z.number(), entries: z.number() }) }),
+  tables: z
+    .object({
+      char_ngram_order: z.number(),
+      buckets: z.number(),
+      step: z.number(),
+      char_ngram_entries: z.number(),
+      word_entries: z.number(),
+    })
+    .describe("The hashed log-ratio tables: buckets each, the value step, and how many buckets differ from the default."),
   training: z.record(z.string(), z.unknown()),
   metrics: z.record(z.string(), z.unknown()),
   weights_sha256: z.string().regex(/^[0-9a-f]{64}$/),
@@ -143,7 +151,7 @@ export const modelInfoResponseSchema = z
       {
         model: { ...exampleModel, type: "pairwise-logistic" },
         features: [{ name: "log_length", description: "log(1 + number of characters)", mean: 7.39, scale: 1.06, weight: -0.6 }],
-        tables: { char_ngram: { order: 4, bits: 16, entries: 65536 } },
+        tables: { char_ngram_order: 4, buckets: 1048576, step: 0.1, char_ngram_entries: 62786, word_entries: 15134 },
         training: { folds: 5 },
         metrics: { cv_accuracy: 0.9 },
         weights_sha256: "0".repeat(64),

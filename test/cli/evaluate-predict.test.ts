@@ -25,8 +25,11 @@ describe("npm run evaluate", () => {
       generatePairs(30, 6).map(({ real_text_id, ...p }) => ({ ...p, teacher_real_text_id: real_text_id })),
     );
     const gold = writeJsonl(join(folder, "gold.jsonl"), generatePairs(20, 8));
+    // The recipe comes from the weights file: a small-table one keeps the test quick.
+    const weights = join(folder, "small.json");
+    expect(runTool("train", ["--data", gold, "--bits", "10", "--cv-repeats", "1", "--out", weights]).status).toBe(0);
     const run = runTool("evaluate", [
-      "--cv", "3", "--data", data, "--train-data", gold,
+      "--cv", "3", "--data", data, "--train-data", gold, "--weights", weights,
       "--label-field", "teacher_real_text_id", "--label-field", "real_text_id",
     ]);
     expect(run.status, run.stderr).toBe(0);

@@ -5,7 +5,7 @@ import { generatePairs } from "../fixtures/pairs.js";
 import { runTool, scratchFolder, writeCompetitionFolder, writeJsonl } from "./tools.js";
 
 // Small tables and few folds keep the tools fast on fixtures.
-const FAST = ["--ngram-bits", "10", "--cv-repeats", "1"];
+const FAST = ["--bits", "10", "--cv-repeats", "1"];
 
 describe("npm run train", () => {
   let folder: string;

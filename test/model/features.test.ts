@@ -4,8 +4,13 @@ import { anyText } from "../fixtures/arbitraries.js";
 import { FEATURES, FEATURE_NAMES, extractFeatures, type FeatureName, type FeatureTables } from "../../src/model/features.js";
 
 const BITS = 4;
-/** A table that scores every n-gram 0.5, so the n-gram feature is 0.5 whenever a 4-gram exists. */
-const tables: FeatureTables = { charNgram: { order: 4, bits: BITS, logRatio: new Float64Array(1 << BITS).fill(0.5) } };
+/** Tables that score every 4-gram 5 steps of 0.1 and every word -2 steps, whatever their bucket. */
+const tables: FeatureTables = {
+  bits: BITS,
+  step: 0.1,
+  charNgram: new Int8Array(1 << BITS).fill(5),
+  word: new Int8Array(1 << BITS).fill(-2),
+};
 
 function features(text: string): Record<FeatureName, number> {
   const vector = extractFeatures(text, tables);
@@ -35,7 +40,8 @@ describe("extractFeatures", () => {
     expect(f.non_latin_letter_ratio).toBe(0);
     expect(f.control_char_ratio).toBe(0);
     expect(f.space_term_rate).toBe(0);
-    expect(f.char_ngram_log_ratio).toBe(0.5);
+    expect(f.char_ngram_log_ratio).toBe(5 * 0.1);
+    expect(f.word_log_ratio).toBe(-2 * 0.1);
   });
 
   it("folds case for words, counts repetition, space terms and other scripts", () => {
@@ -50,15 +56,16 @@ describe("extractFeatures", () => {
     expect(f.mean_sentence_words).toBe(2);
   });
 
-  it("gives all zeros for the empty text", () => {
-    expect([...extractFeatures("", tables)]).toEqual(FEATURES.map(() => 0));
+  it("gives zero statistics for the empty text; its only 4-gram is the padding", () => {
+    const f = features("");
+    expect(Object.values(f)).toEqual([...FEATURES.map(() => 0).slice(2), 5 * 0.1, 0]);
   });
 
   it("counts only characters for whitespace", () => {
     const f = features(" \n\t\u3000 ");
     expect(f.log_length).toBe(Math.log1p(5));
     expect(f.log_words).toBe(0);
-    expect(f.char_ngram_log_ratio).toBe(0); // whitespace collapses to one space: no 4-gram
+    expect(f.word_log_ratio).toBe(0); // no words: the mean over none is 0
   });
 
   it("counts code points, not UTF-16 units: emoji and astral letters", () => {

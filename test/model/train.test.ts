@@ -6,7 +6,7 @@ import { generatePairs } from "../fixtures/pairs.js";
 const labeled = (count: number, seed: number): LabeledPair[] =>
   generatePairs(count, seed).map((p) => ({ id: p.id, text1: p.text1, text2: p.text2, realTextId: p.real_text_id }));
 
-const options = { ...DEFAULT_TRAIN_OPTIONS, ngramBits: 10 };
+const options = { ...DEFAULT_TRAIN_OPTIONS, bits: 10 };
 
 describe("trainModel", () => {
   it("gives identical weights when run twice on the same data", () => {

@@ -16,9 +16,13 @@ describe("the weights file", () => {
     ["a renamed feature", (f) => void (f.features[0]!.name = "renamed"), /do not match/],
     ["a missing feature", (f) => void f.features.pop(), /do not match/],
     ["a zero scale", (f) => void (f.features[1]!.scale = 0), /must be > 0/],
-    ["a table of the wrong size", (f) => void f.tables.char_ngram.log_ratio.pop(), /2\^bits/],
+    ["keys without values", (f) => void f.tables.word.values.pop(), /same length/],
+    ["a key beyond the table", (f) => void (f.tables.word.keys[1] = 2 ** f.tables.bits), /word\.keys\[1\]: not an increasing bucket/],
+    ["keys out of order", (f) => void (f.tables.char_ngram.keys[3] = 0), /char_ngram\.keys\[3\]/],
+    ["a value outside Int8", (f) => void (f.tables.char_ngram.values[0] = 128), /values\[0\]: must be a whole number/],
+    ["another n-gram order", (f) => void ((f.tables as { char_ngram_order: number }).char_ngram_order = 3), /char_ngram_order|expected 4/],
     ["a non-numeric weight", (f) => void ((f.features[2] as { weight: unknown }).weight = "1"), /number/],
-    ["another format version", (f) => void ((f as { format_version: number }).format_version = 2), /format_version|expected 1/],
+    ["another format version", (f) => void ((f as { format_version: number }).format_version = 1), /format_version|expected 2/],
   ];
   it.each(broken)("refuses %s", (_, breakIt, message) => {
     const file = committed();

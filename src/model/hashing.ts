@@ -1,0 +1,109 @@
+/**
+ * Hashed character 4-grams and words of a text, in one pass: the keys of the log-ratio tables.
+ * The trainer counts these buckets to fit the tables and the extractor looks them up, so both
+ * see exactly the same buckets.
+ *
+ * The text is normalized first: NFC, lower case, every ASCII digit read as 0, each run of
+ * whitespace read as one space, leading and trailing whitespace dropped. The 4-grams run over
+ * UTF-16 code units with three spaces of padding in front and one behind. Words are maximal runs
+ * of letters and numbers (code points of Unicode classes L and N).
+ */
+import { DIGIT, LETTER, classOf, isWhitespace } from "./unicode.js";
+
+export const CHAR_NGRAM_ORDER = 4;
+
+export const FNV_OFFSET = 0x811c9dc5;
+export const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+const ZERO = 0x30;
+
+/** Bucket ids of a text's n-grams and words; `grams`/`words` hold `gramCount`/`wordCount` ids. */
+export interface TextBuckets {
+  grams: Int32Array;
+  gramCount: number;
+  words: Int32Array;
+  wordCount: number;
+}
+
+// Scratch buffers reused across calls: the extractor reads them at once, the trainer copies them.
+let gramBuffer = new Int32Array(1 << 12);
+let wordBuffer = new Int32Array(1 << 12);
+
+/**
+ * Hashes a text into table buckets of `bits` bits. The arrays returned are scratch space, valid
+ * until the next call.
+ */
+export function hashText(text: string, bits: number): TextBuckets {
+  const s = text.normalize("NFC").toLowerCase();
+  const mask = (1 << bits) - 1;
+  // At most one n-gram per code unit plus the padding, and at most one word per two code units.
+  if (gramBuffer.length < s.length * 2 + 2) gramBuffer = new Int32Array(s.length * 2 + 2);
+  if (wordBuffer.length < s.length + 1) wordBuffer = new Int32Array(s.length + 1);
+  const grams = gramBuffer;
+  const words = wordBuffer;
+  let gramCount = 0;
+  let wordCount = 0;
+
+  let c0 = SPACE, c1 = SPACE, c2 = SPACE; // the three previous units of the current 4-gram
+  let pendingSpace = false; // a whitespace run seen after some text: emitted before the next unit
+  let started = false;
+  let wordHash = FNV_OFFSET;
+  let inWord = false;
+
+  const pushGram = (unit: number) => {
+    let h = FNV_OFFSET ^ CHAR_NGRAM_ORDER;
+    h = Math.imul(h ^ c0, FNV_PRIME);
+    h = Math.imul(h ^ c1, FNV_PRIME);
+    h = Math.imul(h ^ c2, FNV_PRIME);
+    h = Math.imul(h ^ unit, FNV_PRIME);
+    grams[gramCount++] = (h ^ (h >>> 15)) & mask;
+    c0 = c1;
+    c1 = c2;
+    c2 = unit;
+  };
+
+  for (let i = 0; i < s.length; i++) {
+    let unit = s.charCodeAt(i);
+    let inLetterOrNumber: boolean;
+    if (unit < 0x80) {
+      inLetterOrNumber = (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39);
+      if (unit >= 0x30 && unit <= 0x39) unit = ZERO;
+    } else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair is one code point: both units join (or break) the word together.
+      inLetterOrNumber = (classOf(s.codePointAt(i)!) & (LETTER | DIGIT)) !== 0;
+      if (inLetterOrNumber) {
+        wordHash = Math.imul(wordHash ^ unit, FNV_PRIME);
+        inWord = true;
+      } else if (inWord) endWord();
+      pushUnit(unit);
+      unit = s.charCodeAt(++i);
+    } else {
+      inLetterOrNumber = (classOf(unit) & (LETTER | DIGIT)) !== 0;
+    }
+    if (inLetterOrNumber) {
+      wordHash = Math.imul(wordHash ^ unit, FNV_PRIME);
+      inWord = true;
+    } else if (inWord) endWord();
+    if (isWhitespace(unit)) {
+      if (started) pendingSpace = true;
+      continue;
+    }
+    pushUnit(unit);
+  }
+  if (inWord) endWord();
+  pushGram(SPACE);
+  return { grams, gramCount, words, wordCount };
+
+  function pushUnit(unit: number) {
+    if (pendingSpace) pushGram(SPACE);
+    pendingSpace = false;
+    started = true;
+    pushGram(unit);
+  }
+
+  function endWord() {
+    words[wordCount++] = (wordHash ^ (wordHash >>> 15)) & mask;
+    wordHash = FNV_OFFSET;
+    inWord = false;
+  }
+}

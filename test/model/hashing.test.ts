@@ -1,0 +1,50 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { hashText } from "../../src/model/hashing.js";
+import { anyText } from "../fixtures/arbitraries.js";
+
+const BITS = 20;
+const buckets = (text: string) => {
+  const h = hashText(text, BITS);
+  return { grams: [...h.grams.slice(0, h.gramCount)], words: [...h.words.slice(0, h.wordCount)] };
+};
+
+describe("hashText", () => {
+  it("keeps the buckets the committed tables were fitted with (known answer)", () => {
+    // "a b" padded is "   a b ": 4-grams "   a", "  a ", " a b", "a b "; words "a", "b".
+    expect(buckets("A b")).toEqual({ grams: [438067, 498532, 912248, 82034], words: [909620, 910333] });
+  });
+
+  it("has one 4-gram per normalized code unit plus the closing pad", () => {
+    expect(buckets("").grams).toHaveLength(1);
+    expect(buckets("abc").grams).toHaveLength(4);
+    expect(buckets("a🚀b").grams).toHaveLength(5); // the emoji is two UTF-16 units
+  });
+
+  it("normalizes case, digits, whitespace runs, outer whitespace and composition", () => {
+    expect(buckets("Hello \n\t World")).toEqual(buckets("hello world"));
+    expect(buckets("in 1999 and 2024")).toEqual(buckets("in 0000 and 0000"));
+    expect(buckets("  padded  ")).toEqual(buckets("padded"));
+    expect(buckets("cafe\u0301")).toEqual(buckets("caf\u00e9"));
+  });
+
+  it("splits words at anything but letters and numbers, keeping astral letters whole", () => {
+    expect(buckets("a1b, c-d").words).toHaveLength(3);
+    expect(buckets("a🚀b").words).toHaveLength(2);
+    expect(buckets("𝒜𝒜 x").words).toHaveLength(2);
+    expect(buckets("\ud835 x").words).toHaveLength(1); // a lone surrogate is no letter
+    expect(buckets("a b").words[0]).not.toBe(buckets("c b").words[0]);
+  });
+
+  it("stays within the table and is deterministic on any string", () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        const first = buckets(text);
+        expect(first.grams.every((b) => b >= 0 && b < 1 << BITS)).toBe(true);
+        expect(first.words.every((b) => b >= 0 && b < 1 << BITS)).toBe(true);
+        expect(buckets(text)).toEqual(first);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
