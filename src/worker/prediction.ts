@@ -2,19 +2,29 @@
 import { FEATURES } from "../model/features.js";
 import type { PairScore } from "../model/scorer.js";
 import { TOP_FEATURES } from "./limits.js";
+import { model } from "./model.js";
 import type { ExplainMode, Prediction } from "./schemas.js";
 
 type Explanation = NonNullable<Prediction["explanation"]>;
 
-/** Features by decreasing |contribution| (ties keep feature order); the first `count` are listed. */
-export function explain(result: PairScore, count: number): Explanation {
-  const order = FEATURES.map((_, j) => j).sort(
-    (a, b) => Math.abs(result.contributions[b]!) - Math.abs(result.contributions[a]!),
-  );
+/** Features that the model weighs; the others are descriptive statistics with weight 0. */
+const WEIGHTED = FEATURES.flatMap((_, j) => (model.weights[j] !== 0 ? [j] : []));
+
+/**
+ * Features by decreasing |contribution| (ties keep feature order): `reasons` lists up to
+ * TOP_FEATURES of the weighted ones, `all` every feature; what is not listed is summed.
+ */
+export function explain(result: PairScore, mode: "reasons" | "all"): Explanation {
+  const candidates = mode === "all" ? FEATURES.map((_, j) => j) : WEIGHTED;
+  const listed = candidates
+    .sort((a, b) => Math.abs(result.contributions[b]!) - Math.abs(result.contributions[a]!))
+    .slice(0, mode === "all" ? FEATURES.length : TOP_FEATURES);
   let other = 0;
-  for (const j of order.slice(count)) other += result.contributions[j]!;
+  FEATURES.forEach((_, j) => {
+    if (!listed.includes(j)) other += result.contributions[j]!;
+  });
   return {
-    features: order.slice(0, count).map((j) => ({
+    features: listed.map((j) => ({
       name: FEATURES[j]!.name,
       description: FEATURES[j]!.description,
       value_text1: result.features1[j]!,
@@ -35,7 +45,7 @@ export function toPrediction(result: PairScore, mode: ExplainMode): Prediction {
     score: result.score,
     tie: result.tie,
   };
-  if (mode === "true") prediction.explanation = explain(result, TOP_FEATURES);
-  if (mode === "all") prediction.explanation = explain(result, FEATURES.length);
+  if (mode === "true") prediction.explanation = explain(result, "reasons");
+  if (mode === "all") prediction.explanation = explain(result, "all");
   return prediction;
 }

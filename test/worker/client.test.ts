@@ -19,7 +19,7 @@ describe("hono/client typed client", () => {
     expectTypeOf(body.probability_text1_real).toEqualTypeOf<number>();
     predictResponseSchema.parse(body);
     expect(body).toEqual(await (await postJson("/predict?explain=true", pair)).json());
-    expect(body.explanation?.features.length).toBe(5);
+    expect(body.explanation?.features.map((f) => f.name)).toContain("char_ngram_log_ratio");
   });
 
   it("calls /predict/batch and gets ids back in order", async () => {
