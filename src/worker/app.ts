@@ -1,31 +1,20 @@
 /** The Hono app: routes, request validation and the JSON error handling around them. */
 import { zValidator } from "@hono/zod-validator";
 import { Hono, type MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
-import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { FEATURES } from "../model/features.js";
 import { scorePair } from "../model/scorer.js";
+import { authMode } from "./auth.js";
+import type { AppEnv } from "./env.js";
 import { CODE_FOR_STATUS, errorResponse } from "./errors.js";
-import { MAX_BODY_BYTES, MAX_TEXT_LENGTH } from "./limits.js";
+import { hardening } from "./hardening.js";
+import { MAX_TEXT_LENGTH } from "./limits.js";
 import { model, weightsDigest, weightsFile } from "./model.js";
+import { noteTexts } from "./request-log.js";
 import { predictRequestSchema } from "./schemas.js";
+import { strictJson } from "./strict-json.js";
 
 const modelId = { name: model.name, version: model.version };
-
-/** POST bodies must be JSON; anything else is 415 before the body is read. */
-const requireJson: MiddlewareHandler = async (c, next) => {
-  const mediaType = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== "application/json") {
-    return errorResponse(c, 415, "unsupported_media_type", "Content-Type must be application/json");
-  }
-  await next();
-};
-
-const limitBody = bodyLimit({
-  maxSize: MAX_BODY_BYTES,
-  onError: (c) => errorResponse(c, 413, "body_too_large", `request body exceeds ${MAX_BODY_BYTES} bytes`),
-});
 
 /** Schema failures are 422; a text over the length limit is 413, like an oversized body. */
 const validatePredict = zValidator("json", predictRequestSchema, (result, c) => {
@@ -44,9 +33,9 @@ const methodNotAllowed = (allow: string): MiddlewareHandler => async (c) => {
   return errorResponse(c, 405, "method_not_allowed", `${c.req.method} is not allowed here; use ${allow}`);
 };
 
-export const app = new Hono()
-  .use(cors())
-  .get("/health", (c) => c.json({ status: "ok" as const, model: modelId }))
+export const app = new Hono<AppEnv>()
+  .use(...hardening())
+  .get("/health", (c) => c.json({ status: "ok" as const, model: modelId, auth: authMode(c) }))
   .get("/model_info", async (c) =>
     c.json({
       model: weightsFile.model,
@@ -63,8 +52,9 @@ export const app = new Hono()
       weights_sha256: await weightsDigest(),
     }),
   )
-  .post("/predict", requireJson, limitBody, validatePredict, (c) => {
+  .post("/predict", strictJson, validatePredict, (c) => {
     const { text1, text2 } = c.req.valid("json");
+    noteTexts(c, [text1, text2]);
     const result = scorePair(model, text1, text2);
     return c.json({
       real_text_id: result.realTextId,
@@ -82,6 +72,7 @@ export const app = new Hono()
 app.notFound((c) => errorResponse(c, 404, "not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 
 app.onError((error, c) => {
+  if (error instanceof HTTPException && error.res) return error.getResponse(); // e.g. bearer-auth's 401 and its WWW-Authenticate
   if (error instanceof HTTPException) {
     const code = CODE_FOR_STATUS[error.status] ?? "invalid_request";
     return errorResponse(c, error.status as 400, code, error.message);

@@ -4,6 +4,10 @@ import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 export type ErrorCode =
   | "malformed_json"
+  | "json_too_deep"
+  | "duplicate_key"
+  | "lone_surrogate"
+  | "nul_character"
   | "unauthorized"
   | "not_found"
   | "method_not_allowed"
@@ -11,6 +15,7 @@ export type ErrorCode =
   | "text_too_long"
   | "unsupported_media_type"
   | "invalid_request"
+  | "rate_limited"
   | "internal_error";
 
 export interface ErrorBody {
@@ -19,6 +24,7 @@ export interface ErrorBody {
 
 export function errorResponse(c: Context, status: ContentfulStatusCode, code: ErrorCode, message: string, details?: unknown) {
   const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  c.set("errorCode", code); // for the request log line
   return c.json(body, status);
 }
 
@@ -30,4 +36,5 @@ export const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
   405: "method_not_allowed",
   413: "body_too_large",
   415: "unsupported_media_type",
+  429: "rate_limited",
 };

@@ -5,3 +5,6 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Longest accepted text, in UTF-16 code units (JavaScript string length). */
 export const MAX_TEXT_LENGTH = 100_000;
+
+/** Deepest accepted JSON nesting (objects and arrays); requests need two levels at most. */
+export const MAX_JSON_DEPTH = 8;
