@@ -20,10 +20,7 @@ export default defineConfig({
             },
           }),
         ],
-        test: {
-          name: "worker",
-          include: ["test/worker/**/*.test.ts"],
-        },
+        test: { name: "worker", include: ["test/worker/**/*.test.ts"], provide: { fuzzRuns: Number(process.env.FUZZ_RUNS) || 0 } },
       },
       {
         test: { name: "node", include: ["test/model/**/*.test.ts", "test/cli/**/*.test.ts"], environment: "node" },
