@@ -6,6 +6,7 @@ export type ErrorCode =
   | "malformed_json"
   | "json_too_deep"
   | "duplicate_key"
+  | "too_many_keys"
   | "lone_surrogate"
   | "nul_character"
   | "unauthorized"

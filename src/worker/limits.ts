@@ -8,3 +8,6 @@ export const MAX_TEXT_LENGTH = 100_000;
 
 /** Deepest accepted JSON nesting (objects and arrays); requests need two levels at most. */
 export const MAX_JSON_DEPTH = 8;
+
+/** Most keys accepted in one JSON object; requests need two. Many keys make JSON.parse slow. */
+export const MAX_JSON_KEYS = 64;

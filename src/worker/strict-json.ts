@@ -7,7 +7,7 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { errorResponse, type ErrorCode } from "./errors.js";
-import { MAX_BODY_BYTES, MAX_JSON_DEPTH } from "./limits.js";
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS } from "./limits.js";
 
 export interface JsonProblem {
   status: 400 | 422;
@@ -42,11 +42,12 @@ function unitAt(text: string, i: number): [unit: number, width: number] {
 
 /**
  * One linear pass over JSON text that finds what JSON.parse lets through silently: nesting deeper
- * than `maxDepth` (reported at once, before parsing), duplicate keys (JSON.parse keeps the last),
+ * than `maxDepth` and objects with more than `maxKeys` keys (both reported at once, before
+ * parsing, so that JSON.parse never sees them), duplicate keys (JSON.parse keeps the last),
  * lone surrogates and NUL (as escapes or raw). Syntax is left to JSON.parse; on malformed text the
  * findings other than depth are meaningless and the caller reports the syntax error instead.
  */
-export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonProblem | undefined {
+export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_JSON_KEYS): JsonProblem | undefined {
   const containers: (Set<string> | null)[] = []; // keys seen per open object; null for arrays
   let expectKey = false;
   let found: JsonProblem | undefined;
@@ -55,7 +56,13 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonProblem |
     if (c === QUOTE) {
       const start = i++;
       let escaped = false;
-      while (i < text.length && text.charCodeAt(i) !== QUOTE) {
+      while (i < text.length) {
+        const raw = text.charCodeAt(i);
+        if (raw === QUOTE) break;
+        if (raw > 0 && raw !== BACKSLASH && (raw < 0xd800 || raw > 0xdfff)) {
+          i++; // the common case: a plain character
+          continue;
+        }
         const [unit, width] = unitAt(text, i);
         escaped ||= width > 1;
         if (unit === 0) found ??= { status: 422, code: "nul_character", message: `a string contains NUL (U+0000) at character ${i}` };
@@ -71,6 +78,7 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): JsonProblem |
         const key = escaped ? decodeString(text.slice(start, i + 1)) : text.slice(start + 1, i);
         if (key !== undefined && keys.has(key)) found ??= { status: 400, code: "duplicate_key", message: `duplicate key ${JSON.stringify(key.slice(0, 64))}` };
         else if (key !== undefined) keys.add(key);
+        if (keys.size > maxKeys) return { status: 400, code: "too_many_keys", message: `a JSON object has more than ${maxKeys} keys` };
         expectKey = false;
       }
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
@@ -114,7 +122,7 @@ export function parseStrictJson(bytes: ArrayBuffer): { value: Record<string, unk
     return { problem: { status: 400, code: "malformed_json", message: "request body is not valid UTF-8" } };
   }
   const problem = scanJson(text);
-  if (problem?.code === "json_too_deep") return { problem };
+  if (problem?.code === "json_too_deep" || problem?.code === "too_many_keys") return { problem };
   let value: unknown;
   try {
     value = JSON.parse(text);

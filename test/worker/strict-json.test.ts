@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_JSON_DEPTH } from "../../src/worker/limits.js";
+import { MAX_JSON_DEPTH, MAX_JSON_KEYS } from "../../src/worker/limits.js";
 import { scanJson } from "../../src/worker/strict-json.js";
 import { BASE, errorOf, postJson } from "./request.js";
 
@@ -16,6 +16,8 @@ describe("strict JSON bodies: each refusal has its status and code", () => {
     ["a bad escape", '{"text1":"\\x41","text2":"b"}', 400, "malformed_json"],
     ["nesting one level too deep", nested(MAX_JSON_DEPTH + 1), 400, "json_too_deep"],
     ["a megabyte of open brackets", "[".repeat(1_000_000), 400, "json_too_deep"],
+    ["an object with one key too many", `{${Array.from({ length: MAX_JSON_KEYS + 1 }, (_, i) => `"k${i}":0`).join(",")}}`, 400, "too_many_keys"],
+    ["a megabyte of keys", `{${Array.from({ length: 100_000 }, (_, i) => `"${i}":0`).join(",")}}`, 400, "too_many_keys"],
     ["a duplicate key", '{"text1":"a","text2":"b","text1":"c"}', 400, "duplicate_key"],
     ["a duplicate key spelled with an escape", '{"text1":"a","text2":"b","text\\u0031":"c"}', 400, "duplicate_key"],
     ["a duplicate key inside a nested object", '{"text1":"a","text2":"b","x":{"k":1,"k":2}}', 400, "duplicate_key"],
@@ -49,6 +51,7 @@ describe("strict JSON bodies: each refusal has its status and code", () => {
     ["nesting at the limit (unknown fields are refused by the schema afterwards)", nested(MAX_JSON_DEPTH), 422],
     ["surrogate pairs, escaped and raw", '{"text1":"\\ud83d\\ude00 😀","text2":"b"}', 200],
     ["the same key in sibling objects", '[{"k":1},{"k":2}]', 422],
+    ["objects with the most keys allowed", `[${Array(3).fill(`{${Array.from({ length: MAX_JSON_KEYS }, (_, i) => `"k${i}":0`).join(",")}}`).join(",")}]`, 422],
     ["escaped quotes and backslashes", '{"text1":"a\\"b\\\\","text2":"\\\\\\""}', 200],
     ["a leading byte-order mark", '\ufeff{"text1":"a","text2":"b"}', 200],
   ])("accepts %s", async (_, body, status) => {
