@@ -1,9 +1,11 @@
 /** The Hono app: routes, request validation and the JSON error handling around them. */
 import { Hono } from "hono";
-import { cors } from "hono/cors";
 import { HTTPException } from "hono/http-exception";
 import { FEATURES } from "../model/features.js";
+import { authMode } from "./auth.js";
+import type { AppEnv } from "./env.js";
 import { CODE_FOR_STATUS, errorResponse } from "./errors.js";
+import { hardening } from "./hardening.js";
 import { LIMITS } from "./limits.js";
 import { methodNotAllowed } from "./middleware.js";
 import { modelId, weightsDigest, weightsFile } from "./model.js";
@@ -12,9 +14,9 @@ import { pageRoutes } from "./routes/pages.js";
 import { predictRoutes } from "./routes/predict.js";
 import type { ModelInfo } from "./schemas.js";
 
-export const app = new Hono()
-  .use(cors())
-  .get("/health", (c) => c.json({ status: "ok" as const, model: modelId }))
+export const app = new Hono<AppEnv>()
+  .use(...hardening())
+  .get("/health", (c) => c.json({ status: "ok" as const, model: modelId, auth: authMode(c) }))
   .get("/model_info", async (c) =>
     c.json({
       model: weightsFile.model,
@@ -41,6 +43,7 @@ export const app = new Hono()
 app.notFound((c) => errorResponse(c, 404, "not_found", `no route for ${c.req.method} ${new URL(c.req.url).pathname}`));
 
 app.onError((error, c) => {
+  if (error instanceof HTTPException && error.res) return error.getResponse(); // e.g. bearer-auth's 401 and its WWW-Authenticate
   if (error instanceof HTTPException) {
     const code = CODE_FOR_STATUS[error.status] ?? "invalid_request";
     return errorResponse(c, error.status as 400, code, error.message);

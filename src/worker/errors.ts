@@ -5,6 +5,11 @@ import { z } from "zod";
 
 export const errorCodeSchema = z.enum([
   "malformed_json",
+  "json_too_deep",
+  "duplicate_key",
+  "too_many_keys",
+  "lone_surrogate",
+  "nul_character",
   "unauthorized",
   "not_found",
   "method_not_allowed",
@@ -13,6 +18,7 @@ export const errorCodeSchema = z.enum([
   "too_many_pairs",
   "unsupported_media_type",
   "invalid_request",
+  "rate_limited",
   "internal_error",
 ]);
 
@@ -31,6 +37,7 @@ export type ErrorBody = z.infer<typeof errorBodySchema>;
 /** Generic in the status so that the typed client (hono/client) tells error answers from success. */
 export function errorResponse<S extends ContentfulStatusCode>(c: Context, status: S, code: ErrorCode, message: string, details?: unknown) {
   const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  c.set("errorCode", code); // for the request log line
   return c.json(body, status);
 }
 
@@ -42,4 +49,5 @@ export const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
   405: "method_not_allowed",
   413: "body_too_large",
   415: "unsupported_media_type",
+  429: "rate_limited",
 };

@@ -6,6 +6,12 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 /** Longest accepted text, in UTF-16 code units (JavaScript string length). */
 export const MAX_TEXT_LENGTH = 100_000;
 
+/** Deepest accepted JSON nesting (objects and arrays); requests need two levels at most. */
+export const MAX_JSON_DEPTH = 8;
+
+/** Most keys accepted in one JSON object; requests need two. Many keys make JSON.parse slow. */
+export const MAX_JSON_KEYS = 64;
+
 /** Most pairs in one /predict/batch request. */
 export const MAX_BATCH_PAIRS = 256;
 
@@ -26,4 +32,6 @@ export const LIMITS = {
   max_text_length: MAX_TEXT_LENGTH,
   max_id_length: MAX_ID_LENGTH,
   explain_top_features: TOP_FEATURES,
+  max_json_depth: MAX_JSON_DEPTH,
+  max_json_keys: MAX_JSON_KEYS,
 };

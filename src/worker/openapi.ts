@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { errorBodySchema, type ErrorCode } from "./errors.js";
-import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_TEXT_LENGTH } from "./limits.js";
+import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_TEXT_LENGTH } from "./limits.js";
 import {
   batchRequestSchema,
   batchResponseSchema,
@@ -40,9 +40,22 @@ const notAllowed = (allow: string) => error("Wrong method.", ["method_not_allowe
 const internal = error("Unexpected failure (a bug).", ["internal_error", "internal error"]);
 const page = (description: string): Response => ({ description, body: "html" });
 
+/** Errors of every endpoint behind the optional token and the rate limit. */
+const guardErrors: Record<number, Response> = {
+  401: error("API_TOKEN is set and the request has no valid `Authorization: Bearer` token.", ["unauthorized", "a valid Bearer token is required"]),
+  429: error("Over the rate limit; `Retry-After` says when to try again.", ["rate_limited", "too many requests; retry after 60 s"]),
+};
+
 /** Errors that both prediction endpoints answer with. */
 const predictErrors = (bodyLimit: number): Record<number, Response> => ({
-  400: error("The body is not valid JSON.", ["malformed_json", "Malformed JSON in request body"]),
+  400: error(
+    "The body is not valid JSON, or JSON the API refuses before parsing it into requests.",
+    ["malformed_json", "request body is not valid JSON: Unexpected end of JSON input"],
+    ["json_too_deep", `JSON nesting is deeper than ${MAX_JSON_DEPTH} levels`],
+    ["duplicate_key", 'duplicate key "text1"'],
+    ["too_many_keys", `a JSON object has more than ${MAX_JSON_KEYS} keys`],
+  ),
+  ...guardErrors,
   405: notAllowed("POST"),
   413: error(
     "The body or a text is over its limit.",
@@ -51,8 +64,10 @@ const predictErrors = (bodyLimit: number): Record<number, Response> => ({
   ),
   415: error("The body is not declared as JSON.", ["unsupported_media_type", "Content-Type must be application/json"]),
   422: error(
-    "The body or the query does not match the schema; details list each bad field's path.",
+    "The body or the query does not match the schema (details list each bad field's path), or a text is not well-formed Unicode.",
     ["invalid_request", "request body does not match the schema: text2: Invalid input: expected string, received undefined"],
+    ["lone_surrogate", "a string contains a lone surrogate at character 12"],
+    ["nul_character", "a string contains NUL (U+0000) at character 12"],
   ),
   500: internal,
 });
@@ -98,7 +113,7 @@ export const operations: Operation[] = [
     method: "get",
     path: "/model_info",
     summary: "The model, its features and weights, the limits and the endpoints",
-    responses: { 200: { description: "About the model.", body: modelInfoResponseSchema }, 405: notAllowed("GET, HEAD"), 500: internal },
+    responses: { 200: { description: "About the model.", body: modelInfoResponseSchema }, ...guardErrors, 405: notAllowed("GET, HEAD"), 500: internal },
   },
   {
     method: "get",

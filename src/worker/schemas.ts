@@ -113,8 +113,12 @@ export const batchResponseSchema = z
   });
 
 export const healthResponseSchema = z
-  .object({ status: z.literal("ok"), model: modelIdSchema })
-  .meta({ examples: [{ status: "ok", model: exampleModel }] });
+  .object({
+    status: z.literal("ok"),
+    model: modelIdSchema,
+    auth: z.enum(["token", "open"]).describe("token: every endpoint but /health and the docs needs the Bearer token."),
+  })
+  .meta({ examples: [{ status: "ok", model: exampleModel, auth: "open" }] });
 
 export const endpointSchema = z.object({ method: z.string(), path: z.string(), summary: z.string() });
 
@@ -143,6 +147,8 @@ export const modelInfoResponseSchema = z
     max_text_length: z.number().describe("Longest text, in UTF-16 code units."),
     max_id_length: z.number(),
     explain_top_features: z.number(),
+    max_json_depth: z.number().describe("Deepest JSON nesting accepted."),
+    max_json_keys: z.number().describe("Most keys in one JSON object."),
   }),
   endpoints: z.array(endpointSchema).describe("Every endpoint of the API (see /openapi.json for details)."),
   })

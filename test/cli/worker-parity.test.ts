@@ -4,19 +4,10 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { unstable_startWorker } from "wrangler";
-import { FIXTURE_PAIRS } from "../fixtures/pairs.js";
+import { clientPair } from "../fixtures/arbitraries.js";
 import { runTool, scratchFolder, writeJsonl } from "./tools.js";
 
 type Worker = Awaited<ReturnType<typeof unstable_startWorker>>;
-
-// Texts a client may send: any well-formed Unicode, alone or spliced into a document.
-const wellFormed = fc.string({ unit: "grapheme", maxLength: 200 }).map((s) => s.replaceAll("\u0000", ""));
-const text = fc.oneof(
-  wellFormed,
-  fc
-    .tuple(fc.constantFrom(...FIXTURE_PAIRS.flatMap((p) => [p.text1, p.text2])), wellFormed, fc.nat(400))
-    .map(([base, noise, at]) => base.slice(0, at) + noise + base.slice(at)),
-);
 
 describe("the Worker and the Node tools", () => {
   let worker: Worker;
@@ -27,7 +18,7 @@ describe("the Worker and the Node tools", () => {
   afterAll(async () => worker?.dispose());
 
   it("give the same probability to the last bit on generated pairs", async () => {
-    const pairs = fc.sample(fc.record({ text1: text, text2: text }), { numRuns: 150, seed: 20261126 }).map((p, i) => ({ id: i, ...p }));
+    const pairs = fc.sample(clientPair, { numRuns: 150, seed: 20261126 }).map((p, i) => ({ id: i, ...p }));
     const folder = scratchFolder();
     const out = join(folder, "predictions.csv");
     const run = runTool("predict", ["--data", writeJsonl(join(folder, "pairs.jsonl"), pairs), "--out", out, "--probabilities"]);

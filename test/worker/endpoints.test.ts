@@ -13,7 +13,7 @@ describe("GET /health", () => {
   it("answers ok with the model's name and version", async () => {
     const response = await SELF.fetch(`${BASE}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", model: { name: file.model.name, version: file.model.version } });
+    expect(await response.json()).toEqual({ status: "ok", model: { name: file.model.name, version: file.model.version }, auth: "open" });
   });
 });
 

@@ -16,6 +16,8 @@ it("GET /model_info lists the limits and every endpoint", async () => {
     max_text_length: limits.MAX_TEXT_LENGTH,
     max_id_length: limits.MAX_ID_LENGTH,
     explain_top_features: limits.TOP_FEATURES,
+    max_json_depth: limits.MAX_JSON_DEPTH,
+    max_json_keys: limits.MAX_JSON_KEYS,
   });
   expect(info.endpoints.map((e) => `${e.method} ${e.path}`)).toEqual(operations.map((op) => `${op.method.toUpperCase()} ${op.path}`));
   expect(info.endpoints.map((e) => e.path)).toEqual(

@@ -2,20 +2,26 @@
 import { Hono } from "hono";
 import { scorePair } from "../../model/scorer.js";
 import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from "../limits.js";
-import { limitBody, methodNotAllowed, requireJson } from "../middleware.js";
+import type { AppEnv } from "../env.js";
+import { methodNotAllowed } from "../middleware.js";
 import { model, modelId } from "../model.js";
 import { toPrediction } from "../prediction.js";
+import { noteTexts } from "../request-log.js";
+import { strictJson } from "../strict-json.js";
 import { validateBatch, validateExplain, validatePredict } from "../validation.js";
 
-export const predictRoutes = new Hono()
-  .post("/predict", requireJson, limitBody(MAX_BODY_BYTES), validateExplain, validatePredict, (c) => {
+export const predictRoutes = new Hono<AppEnv>()
+  .post("/predict", strictJson(MAX_BODY_BYTES), validateExplain, validatePredict, (c) => {
     const { text1, text2 } = c.req.valid("json");
+    noteTexts(c, [text1, text2]);
     const prediction = toPrediction(scorePair(model, text1, text2), c.req.valid("query")?.explain);
     return c.json({ ...prediction, model: modelId }, 200);
   })
-  .post("/predict/batch", requireJson, limitBody(MAX_BATCH_BODY_BYTES), validateExplain, validateBatch, (c) => {
+  .post("/predict/batch", strictJson(MAX_BATCH_BODY_BYTES), validateExplain, validateBatch, (c) => {
     const explain = c.req.valid("query")?.explain;
-    const results = c.req.valid("json").pairs.map(({ id, text1, text2 }) => ({
+    const { pairs } = c.req.valid("json");
+    noteTexts(c, pairs.flatMap((p) => [p.text1, p.text2]));
+    const results = pairs.map(({ id, text1, text2 }) => ({
       ...(id === undefined ? {} : { id }),
       ...toPrediction(scorePair(model, text1, text2), explain),
     }));

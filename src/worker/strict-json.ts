@@ -1,0 +1,168 @@
+/**
+ * Strict JSON request bodies, checked before any model work: the media type, the size, UTF-8,
+ * syntax, nesting depth, duplicate keys, lone surrogates and NUL in strings, and an object at the
+ * top. Any POST route puts `strictJson` in front of its zod validator; the parsed value is cached
+ * on the request, so the validator does not parse the body a second time.
+ */
+import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { errorResponse, type ErrorCode } from "./errors.js";
+import { MAX_JSON_DEPTH, MAX_JSON_KEYS } from "./limits.js";
+
+export interface JsonProblem {
+  status: 400 | 422;
+  code: ErrorCode;
+  message: string;
+  details?: { path: string; message: string }[];
+}
+
+const QUOTE = 0x22, BACKSLASH = 0x5c, U = 0x75, COLON = 0x3a, COMMA = 0x2c;
+const OPEN_OBJECT = 0x7b, CLOSE_OBJECT = 0x7d, OPEN_ARRAY = 0x5b, CLOSE_ARRAY = 0x5d;
+
+const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
+const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
+
+/** The code unit of a `\uXXXX` escape whose hex digits start at `at`, or -1. */
+function hex4(text: string, at: number): number {
+  let u = 0;
+  for (let k = at; k < at + 4; k++) {
+    const d = parseInt(text[k] ?? "", 16);
+    if (Number.isNaN(d)) return -1;
+    u = u * 16 + d;
+  }
+  return u;
+}
+
+/** The code unit a string position stands for (an escape or a raw unit) and how many units it spans. */
+function unitAt(text: string, i: number): [unit: number, width: number] {
+  const c = text.charCodeAt(i);
+  if (c === BACKSLASH && text.charCodeAt(i + 1) === U) return [hex4(text, i + 2), 6];
+  return [c, c === BACKSLASH ? 2 : 1];
+}
+
+/**
+ * One linear pass over JSON text that finds what JSON.parse lets through silently: nesting deeper
+ * than `maxDepth` and objects with more than `maxKeys` keys (both reported at once, before
+ * parsing, so that JSON.parse never sees them), duplicate keys (JSON.parse keeps the last),
+ * lone surrogates and NUL (as escapes or raw). Syntax is left to JSON.parse; on malformed text the
+ * findings other than depth are meaningless and the caller reports the syntax error instead.
+ */
+export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_JSON_KEYS): JsonProblem | undefined {
+  const containers: (Set<string> | null)[] = []; // keys seen per open object; null for arrays
+  let expectKey = false;
+  let found: JsonProblem | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === QUOTE) {
+      const start = i++;
+      let escaped = false;
+      while (i < text.length) {
+        const raw = text.charCodeAt(i);
+        if (raw === QUOTE) break;
+        if (raw > 0 && raw !== BACKSLASH && (raw < 0xd800 || raw > 0xdfff)) {
+          i++; // the common case: a plain character
+          continue;
+        }
+        const [unit, width] = unitAt(text, i);
+        escaped ||= width > 1;
+        if (unit === 0) found ??= { status: 422, code: "nul_character", message: `a string contains NUL (U+0000) at character ${i}` };
+        if (isHigh(unit)) {
+          const [next, nextWidth] = unitAt(text, i + width);
+          if (isLow(next)) i += nextWidth;
+          else found ??= loneSurrogate(i);
+        } else if (isLow(unit)) found ??= loneSurrogate(i);
+        i += width;
+      }
+      const keys = containers.at(-1);
+      if (expectKey && keys) {
+        const key = escaped ? decodeString(text.slice(start, i + 1)) : text.slice(start + 1, i);
+        if (key !== undefined && keys.has(key)) found ??= { status: 400, code: "duplicate_key", message: `duplicate key ${JSON.stringify(key.slice(0, 64))}` };
+        else if (key !== undefined) keys.add(key);
+        if (keys.size > maxKeys) return { status: 400, code: "too_many_keys", message: `a JSON object has more than ${maxKeys} keys` };
+        expectKey = false;
+      }
+    } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
+      if (containers.length === maxDepth) {
+        return { status: 400, code: "json_too_deep", message: `JSON nesting is deeper than ${maxDepth} levels` };
+      }
+      containers.push(c === OPEN_OBJECT ? new Set() : null);
+      expectKey = c === OPEN_OBJECT;
+    } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
+      containers.pop();
+      expectKey = false;
+    } else if (c === COMMA) {
+      expectKey = !!containers.at(-1);
+    } else if (c === COLON) {
+      expectKey = false;
+    }
+  }
+  return found;
+}
+
+function loneSurrogate(at: number): JsonProblem {
+  return { status: 422, code: "lone_surrogate", message: `a string contains a lone surrogate at character ${at}` };
+}
+
+function decodeString(literal: string): string | undefined {
+  try {
+    return JSON.parse(literal) as string;
+  } catch {
+    return undefined; // malformed: JSON.parse of the whole body reports it
+  }
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
+
+/** Parses a request body strictly: the value, or the problem to answer with. */
+export function parseStrictJson(bytes: ArrayBuffer): { value: Record<string, unknown> } | { problem: JsonProblem } {
+  let text: string;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    return { problem: { status: 400, code: "malformed_json", message: "request body is not valid UTF-8" } };
+  }
+  const problem = scanJson(text);
+  if (problem?.code === "json_too_deep" || problem?.code === "too_many_keys") return { problem };
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { problem: { status: 400, code: "malformed_json", message: `request body is not valid JSON: ${(error as Error).message}` } };
+  }
+  if (problem) return { problem };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) {
+    const kind = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
+    const message = `request body must be a JSON object, not ${kind}`;
+    return { problem: { status: 422, code: "invalid_request", message, details: [{ path: "", message }] } };
+  }
+  return { value: value as Record<string, unknown> };
+}
+
+/**
+ * Media type (415), size over `maxBytes` (413, the limit in the message), then strict parsing
+ * (400/422); put it before a `json` validator.
+ */
+export const strictJson = (maxBytes: number): MiddlewareHandler => {
+  const limitBody = bodyLimit({
+    maxSize: maxBytes,
+    onError: (c) => errorResponse(c, 413, "body_too_large", `request body exceeds ${maxBytes} bytes`),
+  });
+  return async (c, next) => {
+    const mediaType = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase();
+    if (mediaType !== "application/json") {
+      return errorResponse(c, 415, "unsupported_media_type", "Content-Type must be application/json");
+    }
+    let refused: Response | undefined;
+    const tooLarge = await limitBody(c, async () => {
+      const parsed = parseStrictJson(await c.req.arrayBuffer());
+      if ("problem" in parsed) {
+        const { status, code, message, details } = parsed.problem;
+        refused = errorResponse(c, status, code, message, details);
+        return;
+      }
+      c.req.bodyCache.json = Promise.resolve(parsed.value); // what c.req.json() and the validators read
+      await next();
+    });
+    return tooLarge ?? refused;
+  };
+};

@@ -1,0 +1,166 @@
+/**
+ * The fuzz properties, run inside workerd against one transport: whatever arrives, the answer is a
+ * documented status with the JSON error shape (or the success shape), never a 500, never a hang.
+ */
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import type { ErrorCode } from "../../src/worker/errors.js";
+import { MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
+import { BASE } from "./request.js";
+
+/** Sends one request to the Worker. */
+export type Transport = (url: string, init: RequestInit) => Promise<Response>;
+
+const HANG_MS = 10_000;
+
+const CODES: Record<ErrorCode, number[]> = {
+  malformed_json: [400],
+  json_too_deep: [400],
+  duplicate_key: [400],
+  too_many_keys: [400],
+  lone_surrogate: [422],
+  nul_character: [422],
+  unauthorized: [401],
+  not_found: [404],
+  method_not_allowed: [405],
+  body_too_large: [413],
+  text_too_long: [413],
+  too_many_pairs: [413],
+  unsupported_media_type: [415],
+  invalid_request: [422],
+  rate_limited: [429],
+  internal_error: [], // documented, and never expected
+};
+
+interface Answer {
+  status: number;
+  body: unknown;
+}
+
+/** Sends a request, failing on a hang, and checks the answer against the documented shapes. */
+async function send(transport: Transport, path: string, init: RequestInit = {}): Promise<Answer> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${HANG_MS} ms`)), HANG_MS)));
+  const response = await Promise.race([transport(`${BASE}${path}`, init), hang]).finally(() => clearTimeout(timer));
+  const text = await response.text();
+  const status = response.status;
+  expect(response.headers.get("X-Request-Id")).toBeTruthy();
+  if (status === 204 || init.method === "HEAD") return { status, body: undefined };
+  if (response.headers.get("Content-Type")?.startsWith("text/html")) {
+    expect(status).toBe(200); // the demo and docs pages; every error is JSON
+    return { status, body: text };
+  }
+  const body: unknown = JSON.parse(text);
+  if (status >= 400) {
+    const error = (body as { error: { code: ErrorCode; message: string } }).error;
+    expect(error.message).toBeTypeOf("string");
+    expect(CODES[error.code], `${status} ${error.code}`).toContain(status);
+  } else {
+    expect(status).toBe(200);
+  }
+  return { status, body };
+}
+
+function expectPrediction(answer: Answer) {
+  expect(answer.status).toBe(200);
+  expect(answer.body).toMatchObject({ real_text_id: expect.any(Number), probability_text1_real: expect.any(Number), tie: expect.any(Boolean) });
+}
+
+/** A string of any UTF-16 code units: whole code points from all planes, and lone surrogates. */
+const anyUnits = fc
+  .array(fc.oneof(fc.string({ unit: "binary", maxLength: 4 }), fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u))), { maxLength: 12 })
+  .map((parts) => parts.join(""));
+const hasLoneSurrogate = (s: string) => /[\ud800-\udfff]/u.test(s); // with /u, a proper pair is one code point, never matched
+
+/** Defines the fuzz tests; `total` cases in all, shared out between the properties. */
+export function fuzzWorker(transport: Transport, total: number): void {
+  const runs = (share: number) => Math.max(1, Math.round(total * share));
+  const timeout = total * 200 + 30_000;
+  const postJson = (text: string | Uint8Array) =>
+    send(transport, "/predict", { method: "POST", headers: { "Content-Type": "application/json" }, body: text });
+
+  beforeAll(() => {
+    vi.spyOn(console, "log").mockImplementation(() => {}); // the per-request log lines
+  });
+  afterAll(() => vi.restoreAllMocks());
+
+  describe("fuzzing POST /predict", () => {
+    it("arbitrary JSON values: 200 exactly when the body is {text1, text2} of clean strings, else a documented 4xx", { timeout }, async () => {
+      const clean = (v: unknown) => typeof v === "string" && !v.includes("\0") && !hasLoneSurrogate(v) && v.length <= MAX_TEXT_LENGTH;
+      const body = fc.oneof(
+        fc.jsonValue(),
+        fc.record({ text1: fc.jsonValue(), text2: fc.jsonValue() }),
+        fc.record({ text1: fc.string(), text2: fc.string() }, { requiredKeys: [] }),
+        fc.dictionary(fc.constantFrom("text1", "text2", "text3", "__proto__", "constructor"), fc.jsonValue()),
+      );
+      await fc.assert(
+        fc.asyncProperty(body, async (value) => {
+          const answer = await postJson(JSON.stringify(value));
+          const o = value as Record<string, unknown>;
+          const valid = typeof value === "object" && value !== null && !Array.isArray(value) &&
+            Object.keys(o).sort().join() === "text1,text2" && clean(o.text1) && clean(o.text2);
+          if (valid) expectPrediction(answer);
+          else expect(answer.status).toBeGreaterThanOrEqual(400);
+        }),
+        { numRuns: runs(0.25) },
+      );
+    });
+
+    it("strings from all planes with lone surrogates as JSON escapes: 200, or exactly lone_surrogate / nul_character", { timeout }, async () => {
+      await fc.assert(
+        fc.asyncProperty(anyUnits, anyUnits, async (text1, text2) => {
+          const json = JSON.stringify({ text1, text2 }); // writes lone surrogates as \udxxx escapes
+          const answer = await postJson(json);
+          const lone = hasLoneSurrogate(text1) || hasLoneSurrogate(text2);
+          const nul = text1.includes("\0") || text2.includes("\0");
+          if (!lone && !nul) return expectPrediction(answer);
+          expect(answer.status).toBe(422);
+          const code = (answer.body as { error: { code: string } }).error.code;
+          // With both in one body, the first one in the text is reported.
+          expect(lone && nul ? ["lone_surrogate", "nul_character"] : [lone ? "lone_surrogate" : "nul_character"]).toContain(code);
+        }),
+        { numRuns: runs(0.3) },
+      );
+    });
+
+    it("random bytes: never a 500", { timeout }, async () => {
+      const bytes = fc.oneof(
+        fc.uint8Array({ maxLength: 256 }),
+        fc.string({ unit: "binary" }).map((s) => new TextEncoder().encode(`{"text1":"${s}","text2":"b"}`)),
+      );
+      await fc.assert(
+        fc.asyncProperty(bytes, async (body) => {
+          const answer = await postJson(body);
+          expect([200, 400, 413, 422]).toContain(answer.status);
+        }),
+        { numRuns: runs(0.2) },
+      );
+    });
+  });
+
+  describe("fuzzing methods, paths and headers", () => {
+    const method = fc.constantFrom("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"); // workerd refuses others
+    const path = fc.oneof(
+      fc.constantFrom("/predict", "/health", "/model_info", "/", "/docs", "/openapi.json", "/predict/", "//predict", "/PREDICT", "/predict/batch"),
+      fc.webPath(),
+      fc.array(fc.string({ unit: "binary", maxLength: 6 }).map(encodeURIComponent), { maxLength: 4 }).map((parts) => `/${parts.join("/")}`),
+    );
+    const headerValue = fc.oneof(fc.string(), fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", "Bearer x", "*"));
+    const headers = fc.dictionary(
+      fc.constantFrom("Content-Type", "Authorization", "X-Request-Id", "Origin", "CF-Connecting-IP", "Accept", "Access-Control-Request-Method", "X-Anything"),
+      headerValue,
+    );
+    const body = fc.option(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string({ unit: "binary" })), { nil: undefined });
+
+    it("every answer is documented", { timeout }, async () => {
+      await fc.assert(
+        fc.asyncProperty(method, path, headers, body, async (method, path, headers, body) => {
+          const hasBody = method !== "GET" && method !== "HEAD" && body !== undefined;
+          const answer = await send(transport, path, { method, headers, ...(hasBody ? { body } : {}) });
+          expect(answer.status).not.toBe(500);
+        }),
+        { numRuns: runs(0.25) },
+      );
+    });
+  });
+}

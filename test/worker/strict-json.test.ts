@@ -1,0 +1,102 @@
+import { SELF } from "cloudflare:test";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { MAX_JSON_DEPTH, MAX_JSON_KEYS } from "../../src/worker/limits.js";
+import { scanJson } from "../../src/worker/strict-json.js";
+import { BASE, errorOf, postJson } from "./request.js";
+
+describe("strict JSON bodies: each refusal has its status and code", () => {
+  const nested = (depth: number) => `${'{"a":'.repeat(depth - 1)}{"text1":"a","text2":"b"}${"}".repeat(depth - 1)}`;
+
+  it.each([
+    ["an empty body", "", 400, "malformed_json"],
+    ["a byte-order mark only", "\ufeff", 400, "malformed_json"],
+    ["trailing garbage", '{"text1":"a","text2":"b"} x', 400, "malformed_json"],
+    ["a raw control character in a string", '{"text1":"a\u0001","text2":"b"}', 400, "malformed_json"],
+    ["a bad escape", '{"text1":"\\x41","text2":"b"}', 400, "malformed_json"],
+    ["nesting one level too deep", nested(MAX_JSON_DEPTH + 1), 400, "json_too_deep"],
+    ["a megabyte of open brackets", "[".repeat(1_000_000), 400, "json_too_deep"],
+    ["an object with one key too many", `{${Array.from({ length: MAX_JSON_KEYS + 1 }, (_, i) => `"k${i}":0`).join(",")}}`, 400, "too_many_keys"],
+    ["a megabyte of keys", `{${Array.from({ length: 100_000 }, (_, i) => `"${i}":0`).join(",")}}`, 400, "too_many_keys"],
+    ["a duplicate key", '{"text1":"a","text2":"b","text1":"c"}', 400, "duplicate_key"],
+    ["a duplicate key spelled with an escape", '{"text1":"a","text2":"b","text\\u0031":"c"}', 400, "duplicate_key"],
+    ["a duplicate key inside a nested object", '{"text1":"a","text2":"b","x":{"k":1,"k":2}}', 400, "duplicate_key"],
+    ["a lone high surrogate", '{"text1":"a\\ud800","text2":"b"}', 422, "lone_surrogate"],
+    ["a lone low surrogate", '{"text1":"a","text2":"\\udfff b"}', 422, "lone_surrogate"],
+    ["two high surrogates", '{"text1":"\\ud800\\ud800","text2":"b"}', 422, "lone_surrogate"],
+    ["a reversed pair", '{"text1":"\\udc00\\ud800","text2":"b"}', 422, "lone_surrogate"],
+    ["a NUL escape", '{"text1":"a\\u0000b","text2":"b"}', 422, "nul_character"],
+    ["a NUL in a key", '{"text1":"a","text2":"b","\\u0000":1}', 422, "nul_character"],
+    ["a string", '"text"', 422, "invalid_request"],
+    ["a number", "42", 422, "invalid_request"],
+    ["true", "true", 422, "invalid_request"],
+    ["numbers for texts", '{"text1":1,"text2":2}', 422, "invalid_request"],
+    ["an array for a text", '{"text1":["a"],"text2":"b"}', 422, "invalid_request"],
+    ["null for a text", '{"text1":null,"text2":"b"}', 422, "invalid_request"],
+  ])("%s", async (_, body, status, code) => {
+    const response = await postJson("/predict", body);
+    expect(response.status).toBe(status);
+    expect((await errorOf(response)).code).toBe(code);
+  });
+
+  it("refuses a body that is not UTF-8", async () => {
+    for (const bytes of [[0x7b, 0xff, 0x7d], [0x22, 0xed, 0xa0, 0x80, 0x22] /* an encoded surrogate */, [0xc0, 0xaf]]) {
+      const response = await SELF.fetch(`${BASE}/predict`, { method: "POST", headers: { "Content-Type": "application/json" }, body: new Uint8Array(bytes) });
+      expect(response.status).toBe(400);
+      expect((await errorOf(response)).code).toBe("malformed_json");
+    }
+  });
+
+  it.each([
+    ["nesting at the limit (unknown fields are refused by the schema afterwards)", nested(MAX_JSON_DEPTH), 422],
+    ["surrogate pairs, escaped and raw", '{"text1":"\\ud83d\\ude00 😀","text2":"b"}', 200],
+    ["the same key in sibling objects", '[{"k":1},{"k":2}]', 422],
+    ["objects with the most keys allowed", `[${Array(3).fill(`{${Array.from({ length: MAX_JSON_KEYS }, (_, i) => `"k${i}":0`).join(",")}}`).join(",")}]`, 422],
+    ["escaped quotes and backslashes", '{"text1":"a\\"b\\\\","text2":"\\\\\\""}', 200],
+    ["a leading byte-order mark", '\ufeff{"text1":"a","text2":"b"}', 200],
+  ])("accepts %s", async (_, body, status) => {
+    const response = await postJson("/predict", body);
+    expect(response.status).toBe(status);
+  });
+});
+
+describe("scanJson", () => {
+  it("finds nothing in what JSON.stringify writes from well-formed strings without NUL", () => {
+    const wellFormed = fc.string({ unit: "binary" }).filter((s) => !s.includes("\0"));
+    const value = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: "small" }, wellFormed, fc.double(), fc.boolean(), fc.constant(null), fc.array(tie("node")), fc.dictionary(wellFormed, tie("node"))),
+    })).node;
+    fc.assert(
+      fc.property(value, (v) => {
+        expect(scanJson(JSON.stringify(v), 64)).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("finds a duplicate however the keys are spelled", () => {
+    const key = fc.string({ unit: "binary", minLength: 1 }).filter((s) => !s.includes("\0"));
+    const escapeAll = (s: string) => `"${Array.from({ length: s.length }, (_, i) => `\\u${s.charCodeAt(i).toString(16).padStart(4, "0")}`).join("")}"`;
+    fc.assert(
+      fc.property(fc.uniqueArray(key, { minLength: 1, maxLength: 8 }), fc.nat(), (keys, pick) => {
+        const repeated = keys[pick % keys.length]!;
+        const text = `{${keys.map((k) => `${JSON.stringify(k)}:0`).join(",")},${escapeAll(repeated)}:1}`;
+        expect(JSON.parse(text)).toBeTypeOf("object");
+        expect(scanJson(text)?.code).toBe("duplicate_key");
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("finds every lone surrogate that JSON.stringify escapes", () => {
+    const lone = fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u));
+    fc.assert(
+      fc.property(fc.string({ unit: "binary" }), lone, fc.string({ unit: "binary" }), (before, surrogate, after) => {
+        // "binary" units are whole code points, so the inserted surrogate stays lone.
+        const problem = scanJson(JSON.stringify({ s: before + surrogate + after }));
+        expect(problem?.code).toBe(before.includes("\0") ? "nul_character" : "lone_surrogate");
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
