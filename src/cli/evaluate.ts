@@ -6,7 +6,7 @@
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from "../model/train.js";
 import { crossValidate, evaluatePairs } from "../model/validation.js";
 import { DEFAULT_LABEL_FIELDS, labeledPairs, readDataset, readWeights } from "./data.js";
-import { formatCrossValidation, formatMetrics } from "./report.js";
+import { formatBreakdown, formatCrossValidation, formatMetrics } from "./report.js";
 import { UsageError, numberFlag, parseToolArgs, runTool } from "./run.js";
 
 const USAGE =
@@ -47,5 +47,6 @@ runTool(() => {
   const cv = crossValidate(pairs, alwaysTrain, folds, repeats, options);
   console.log(`${args.data}, ${pairs.length} pairs held out by fold; ${alwaysTrain.length} pairs always in training`);
   console.log(formatCrossValidation(cv));
+  console.log(formatBreakdown(pairs, cv.predictions));
   console.log(`accuracy=${cv.accuracyMean} n=${pairs.length}`);
 });

@@ -1,5 +1,6 @@
 /** Formatting shared by the tools' reports. */
-import type { Metrics } from "../model/metrics.js";
+import { metricsOf, type Metrics } from "../model/metrics.js";
+import type { LabeledPair } from "../model/train.js";
 import type { CrossValidation } from "../model/validation.js";
 
 const fixed = (x: number) => x.toFixed(4);
@@ -10,7 +11,8 @@ export function formatMetrics(m: Metrics): string {
 
 export function formatCrossValidation(cv: CrossValidation): string {
   return (
-    `cross-validated (${cv.folds}-fold x ${cv.repeats}): accuracy ${fixed(cv.accuracyMean)} ± ${fixed(cv.accuracyStd)} (std over folds)\n` +
+    `cross-validated (${cv.folds}-fold x ${cv.repeats}): accuracy ${fixed(cv.accuracyMean)} ± ${fixed(cv.accuracyStd)} (std over folds; ` +
+    `± ${fixed(cv.accuracyStdOverRepeats)} over repeats)\n` +
     `  pooled: ${formatMetrics(cv.pooled)}`
   );
 }
@@ -19,4 +21,20 @@ export function formatCrossValidation(cv: CrossValidation): string {
 export function shellCommand(prefix: string, args: readonly string[]): string {
   const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replaceAll("'", `'\\''`)}'`);
   return [prefix, ...args.map(quote)].join(" ");
+}
+
+/** Where the held-out predictions go wrong: accuracy by teacher votes and by how much the lengths differ. */
+export function formatBreakdown(pairs: readonly LabeledPair[], predictions: CrossValidation["predictions"]): string {
+  const lengthRatio = (p: LabeledPair) => Math.abs(Math.log((p.text1.length + 1) / (p.text2.length + 1)));
+  const groups: [string, (p: LabeledPair) => boolean][] = [
+    ["lengths within 10% (|log ratio| < 0.1)", (p) => lengthRatio(p) < 0.1],
+    ["lengths 10-65% apart (0.1-0.5)", (p) => lengthRatio(p) >= 0.1 && lengthRatio(p) < 0.5],
+    ["lengths further apart (>= 0.5)", (p) => lengthRatio(p) >= 0.5],
+    ...[5, 4, 3].map((v): [string, (p: LabeledPair) => boolean] => [`${v} of 5 teacher votes`, (p) => p.votes === v]),
+  ];
+  return groups
+    .map(([name, member]) => [name, predictions.filter((p) => member(pairs[p.index]!))] as const)
+    .filter(([, group]) => group.length > 0)
+    .map(([name, group]) => `  ${name}: ${formatMetrics(metricsOf(group))}`)
+    .join("\n");
 }

@@ -74,6 +74,7 @@ runTool(() => {
         n: pairs.length,
         accuracy_mean: cv.accuracyMean,
         accuracy_std: cv.accuracyStd,
+        accuracy_std_over_repeats: cv.accuracyStdOverRepeats,
         log_loss: cv.pooled.logLoss,
         ece: cv.pooled.ece,
         by_file: byFile,

@@ -15,6 +15,8 @@ export interface CrossValidation {
   /** Mean and standard deviation of the accuracy over all folds of all repeats. */
   accuracyMean: number;
   accuracyStd: number;
+  /** Standard deviation of the repeats' accuracies (0 for one repeat): how much the fold split moves it. */
+  accuracyStdOverRepeats: number;
   /** Pooled over every held-out prediction of every repeat. */
   pooled: Metrics;
   /** Every held-out prediction: the pair's index in `pairs` and P(text1 is real). */
@@ -33,6 +35,7 @@ export function crossValidate(
   options: TrainOptions,
 ): CrossValidation {
   const accuracies: number[] = [];
+  const repeatAccuracies: number[] = [];
   const predictions: CrossValidation["predictions"] = [];
   for (let r = 0; r < repeats; r++) {
     const fold = stratifiedFolds(pairs.map((p) => p.realTextId), folds, options.seed + 100 + r);
@@ -44,8 +47,24 @@ export function crossValidate(
       accuracies.push(metricsOf(scored).accuracy);
       predictions.push(...scored);
     }
+    repeatAccuracies.push(metricsOf(predictions.slice(-pairs.length)).accuracy);
   }
-  const mean = accuracies.reduce((s, a) => s + a, 0) / accuracies.length;
-  const std = Math.sqrt(accuracies.reduce((s, a) => s + (a - mean) ** 2, 0) / Math.max(1, accuracies.length - 1));
-  return { folds, repeats, accuracyMean: mean, accuracyStd: std, pooled: metricsOf(predictions), predictions };
+  return {
+    folds,
+    repeats,
+    accuracyMean: mean(accuracies),
+    accuracyStd: std(accuracies),
+    accuracyStdOverRepeats: std(repeatAccuracies),
+    pooled: metricsOf(predictions),
+    predictions,
+  };
+}
+
+const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+
+/** Sample standard deviation; 0 for fewer than two values. */
+function std(xs: number[]): number {
+  if (xs.length < 2) return 0;
+  const m = mean(xs);
+  return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
 }
