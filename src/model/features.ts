@@ -4,6 +4,7 @@
  * 4-grams and words. Pure: shared by the Worker and the Node tools.
  */
 import { FNV_OFFSET, FNV_PRIME, hashText } from "./hashing.js";
+import { IntSet } from "./int-set.js";
 import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, isWhitespace, toLower } from "./unicode.js";
 
 export interface FeatureSpec {
@@ -31,6 +32,9 @@ export const FEATURES = [
   { name: "word_log_ratio", description: "mean log-probability ratio, real vs edited, of the text's words" },
 ] as const satisfies readonly FeatureSpec[];
 
+/** The text statistics come first in the vector; the two table features close it. */
+export const STATISTICS_COUNT = FEATURES.length - 2;
+
 export type FeatureName = (typeof FEATURES)[number]["name"];
 export const FEATURE_NAMES: readonly FeatureName[] = FEATURES.map((f) => f.name);
 
@@ -54,24 +58,55 @@ const SPACE_TERMS = [
   "comet", "asteroid", "black", "hole", "redshift", "photometric", "spectroscopic", "instrument",
 ];
 
-/** The same hash the extractor computes while reading a lower-case word, code point by code point. */
+/** The same (int32) hash the extractor computes while reading a lower-case word, code point by code point. */
 function hashWord(word: string): number {
   let h = FNV_OFFSET;
   for (const ch of word) h = Math.imul(h ^ ch.codePointAt(0)!, FNV_PRIME);
-  return h >>> 0;
+  return h;
 }
 
-const SPACE_TERM_HASHES = new Set(SPACE_TERMS.map(hashWord));
+const SPACE_TERM_HASHES = new IntSet();
+for (const term of SPACE_TERMS) SPACE_TERM_HASHES.add(hashWord(term));
 const SENTENCE_ENDS = new Set([0x2e, 0x21, 0x3f, 0x3002, 0xff01, 0xff1f, 0x0964, 0x061f]);
 
 /**
- * Extracts the feature vector of one text. Linear in its length; any string is valid input,
- * including lone surrogates and NUL.
+ * Word-level counts, updated once per word. A class rather than a closure over the extractor's
+ * locals, so the per-character loop keeps its running word hash in a register.
  */
-export function extractFeatures(text: string, tables: FeatureTables): Float64Array {
+class WordStats {
+  words = 0;
+  chars = 0;
+  inSentence = 0;
+  spaceTerms = 0;
+  bigrams = 0;
+  repeatedBigrams = 0;
+  readonly types = new IntSet();
+  private readonly seenBigrams = new IntSet();
+  private previous = 0;
+
+  add(hash: number, length: number): void {
+    this.words++;
+    this.chars += length;
+    this.inSentence++;
+    this.types.add(hash);
+    if (SPACE_TERM_HASHES.has(hash)) this.spaceTerms++;
+    if (this.words > 1) {
+      this.bigrams++;
+      if (!this.seenBigrams.add(Math.imul(this.previous ^ 0x9e3779b9, FNV_PRIME) ^ hash)) this.repeatedBigrams++;
+    }
+    this.previous = hash;
+  }
+}
+
+/**
+ * Extracts the feature vector of one text. Linear in its length; any string is valid input,
+ * including lone surrogates and NUL. With `statistics` false the statistics are left at 0, which
+ * saves most of the work when the model gives them no weight.
+ */
+export function extractFeatures(text: string, tables: FeatureTables, statistics = true): Float64Array {
   const { grams, gramCount, words, wordCount } = hashText(text, tables.bits);
   const vector = new Float64Array(FEATURES.length);
-  vector.set(textStatistics(text));
+  if (statistics) vector.set(textStatistics(text));
   vector[FEATURES.length - 2] = tableMean(tables.charNgram, grams, gramCount) * tables.step;
   vector[FEATURES.length - 1] = tableMean(tables.word, words, wordCount) * tables.step;
   return vector;
@@ -86,29 +121,9 @@ function tableMean(table: Int8Array, keys: Int32Array, count: number): number {
 /** The statistics the old service used: lengths, punctuation, case, digits, vocabulary, scripts. */
 function textStatistics(text: string): number[] {
   let chars = 0, letters = 0, upper = 0, digits = 0, punct = 0, nonAscii = 0, nonLatin = 0;
-  let control = 0, words = 0, wordChars = 0, sentences = 0, wordsInSentence = 0;
-  let spaceTerms = 0, bigrams = 0, repeatedBigrams = 0;
-  let wordHash = FNV_OFFSET, wordLength = 0, previousWord = -1;
-  const types = new Set<number>();
-  const seenBigrams = new Set<number>();
-
-  const endWord = () => {
-    const h = wordHash >>> 0;
-    words++;
-    wordChars += wordLength;
-    wordsInSentence++;
-    types.add(h);
-    if (SPACE_TERM_HASHES.has(h)) spaceTerms++;
-    if (previousWord >= 0) {
-      const pair = Math.imul(previousWord ^ 0x9e3779b9, FNV_PRIME) ^ h;
-      bigrams++;
-      if (seenBigrams.has(pair)) repeatedBigrams++;
-      else seenBigrams.add(pair);
-    }
-    previousWord = h;
-    wordHash = FNV_OFFSET;
-    wordLength = 0;
-  };
+  let control = 0, sentences = 0;
+  let wordHash = FNV_OFFSET, wordLength = 0;
+  const word = new WordStats();
 
   for (let i = 0; i < text.length; ) {
     const cp = text.codePointAt(i)!;
@@ -127,33 +142,37 @@ function textStatistics(text: string): number[] {
       wordLength++;
       continue;
     }
-    if (wordLength > 0) endWord();
+    if (wordLength > 0) {
+      word.add(wordHash, wordLength);
+      wordHash = FNV_OFFSET;
+      wordLength = 0;
+    }
     if (cls & PUNCT) {
       punct++;
-      if (SENTENCE_ENDS.has(cp) && wordsInSentence > 0) {
+      if (SENTENCE_ENDS.has(cp) && word.inSentence > 0) {
         sentences++;
-        wordsInSentence = 0;
+        word.inSentence = 0;
       }
     } else if (cls & CONTROL && !isWhitespace(cp)) control++;
   }
-  if (wordLength > 0) endWord();
-  if (wordsInSentence > 0) sentences++;
+  if (wordLength > 0) word.add(wordHash, wordLength);
+  if (word.inSentence > 0) sentences++;
 
   const ratio = (a: number, b: number) => (b > 0 ? a / b : 0);
   return [
     Math.log1p(chars),
-    Math.log1p(words),
-    ratio(wordChars, words),
-    ratio(words, sentences),
+    Math.log1p(word.words),
+    ratio(word.chars, word.words),
+    ratio(word.words, sentences),
     ratio(punct, chars),
     ratio(upper, letters),
     ratio(digits, chars),
-    ratio(types.size, words),
-    ratio(types.size, Math.sqrt(words)),
-    ratio(repeatedBigrams, bigrams),
+    ratio(word.types.size, word.words),
+    ratio(word.types.size, Math.sqrt(word.words)),
+    ratio(word.repeatedBigrams, word.bigrams),
     ratio(nonAscii, chars),
     ratio(nonLatin, letters),
     ratio(control, chars),
-    ratio(spaceTerms, words),
+    ratio(word.spaceTerms, word.words),
   ];
 }

@@ -49,61 +49,63 @@ export function hashText(text: string, bits: number): TextBuckets {
   let started = false;
   let wordHash = FNV_OFFSET;
   let inWord = false;
-
-  const pushGram = (unit: number) => {
-    let h = FNV_OFFSET ^ CHAR_NGRAM_ORDER;
-    h = Math.imul(h ^ c0, FNV_PRIME);
-    h = Math.imul(h ^ c1, FNV_PRIME);
-    h = Math.imul(h ^ c2, FNV_PRIME);
-    h = Math.imul(h ^ unit, FNV_PRIME);
-    grams[gramCount++] = (h ^ (h >>> 15)) & mask;
-    c0 = c1;
-    c1 = c2;
-    c2 = unit;
-  };
+  let pairIsWord = false; // the class of a surrogate pair, read at its high unit, for its low unit
 
   for (let i = 0; i < s.length; i++) {
     let unit = s.charCodeAt(i);
-    let inLetterOrNumber: boolean;
+    let isWordUnit: boolean;
     if (unit < 0x80) {
-      inLetterOrNumber = (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39);
+      isWordUnit = (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x30 && unit <= 0x39);
       if (unit >= 0x30 && unit <= 0x39) unit = ZERO;
-    } else if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      // A surrogate pair is one code point: both units join (or break) the word together.
-      inLetterOrNumber = (classOf(s.codePointAt(i)!) & (LETTER | DIGIT)) !== 0;
-      if (inLetterOrNumber) {
-        wordHash = Math.imul(wordHash ^ unit, FNV_PRIME);
-        inWord = true;
-      } else if (inWord) endWord();
-      pushUnit(unit);
-      unit = s.charCodeAt(++i);
+    } else if ((unit & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair is one code point: both units join (or end) the word together.
+      isWordUnit = pairIsWord = (classOf(s.codePointAt(i)!) & (LETTER | DIGIT)) !== 0;
+    } else if ((unit & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) {
+      isWordUnit = pairIsWord;
     } else {
-      inLetterOrNumber = (classOf(unit) & (LETTER | DIGIT)) !== 0;
+      isWordUnit = (classOf(unit) & (LETTER | DIGIT)) !== 0;
     }
-    if (inLetterOrNumber) {
+
+    if (isWordUnit) {
       wordHash = Math.imul(wordHash ^ unit, FNV_PRIME);
       inWord = true;
-    } else if (inWord) endWord();
+    } else if (inWord) {
+      words[wordCount++] = finish(wordHash) & mask;
+      wordHash = FNV_OFFSET;
+      inWord = false;
+    }
+
     if (isWhitespace(unit)) {
-      if (started) pendingSpace = true;
+      pendingSpace = started;
       continue;
     }
-    pushUnit(unit);
-  }
-  if (inWord) endWord();
-  pushGram(SPACE);
-  return { grams, gramCount, words, wordCount };
-
-  function pushUnit(unit: number) {
-    if (pendingSpace) pushGram(SPACE);
-    pendingSpace = false;
+    if (pendingSpace) {
+      grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
+      c0 = c1;
+      c1 = c2;
+      c2 = SPACE;
+      pendingSpace = false;
+    }
+    grams[gramCount++] = gramHash(c0, c1, c2, unit) & mask;
+    c0 = c1;
+    c1 = c2;
+    c2 = unit;
     started = true;
-    pushGram(unit);
   }
+  if (inWord) words[wordCount++] = finish(wordHash) & mask;
+  grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
+  return { grams, gramCount, words, wordCount };
+}
 
-  function endWord() {
-    words[wordCount++] = (wordHash ^ (wordHash >>> 15)) & mask;
-    wordHash = FNV_OFFSET;
-    inWord = false;
-  }
+function gramHash(a: number, b: number, c: number, d: number): number {
+  let h = FNV_OFFSET ^ CHAR_NGRAM_ORDER;
+  h = Math.imul(h ^ a, FNV_PRIME);
+  h = Math.imul(h ^ b, FNV_PRIME);
+  h = Math.imul(h ^ c, FNV_PRIME);
+  return finish(Math.imul(h ^ d, FNV_PRIME));
+}
+
+/** Folds the high bits into the low ones, which the mask keeps. */
+function finish(h: number): number {
+  return h ^ (h >>> 15);
 }

@@ -44,6 +44,11 @@ export function scoreFeatures(model: Model, features1: Float64Array, features2: 
   };
 }
 
-export function scorePair(model: Model, text1: string, text2: string): PairScore {
-  return scoreFeatures(model, extractFeatures(text1, model.tables), extractFeatures(text2, model.tables));
+/**
+ * Scores two texts. The text statistics are computed when the model weighs them or when asked
+ * (`statistics`, for explanations that show them); otherwise they read 0 and contribute 0 either way.
+ */
+export function scorePair(model: Model, text1: string, text2: string, statistics = model.weighsStatistics): PairScore {
+  const { tables } = model;
+  return scoreFeatures(model, extractFeatures(text1, tables, statistics), extractFeatures(text2, tables, statistics));
 }

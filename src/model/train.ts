@@ -3,7 +3,7 @@
  * extract cross-fitted features, standardize, and fit an L2-regularized logistic regression
  * without bias on pair differences, choosing the regularization by cross-validation.
  */
-import { FEATURES, FEATURE_NAMES, extractFeatures, type FeatureName, type FeatureTables } from "./features.js";
+import { FEATURES, FEATURE_NAMES, STATISTICS_COUNT, extractFeatures, type FeatureName, type FeatureTables } from "./features.js";
 import { hashText } from "./hashing.js";
 import { logLossOf } from "./metrics.js";
 import { encodeTable, type Model, type WeightsFile } from "./weights.js";
@@ -251,7 +251,7 @@ export function trainModel(pairs: readonly LabeledPair[], options: TrainOptions)
   const tables = tablesFor(pairs.map((_, i) => i));
   return {
     lambda: best.lambda,
-    model: { name: "", version: "", means, scales, weights, tables },
+    model: { name: "", version: "", means, scales, weights, weighsStatistics: weights.some((w, j) => j < STATISTICS_COUNT && w !== 0), tables },
     file: {
       features: FEATURES.map((f, j) => ({ name: f.name, mean: means[j]!, scale: scales[j]!, weight: weights[j]! })),
       tables: {

@@ -59,7 +59,8 @@ export function toLower(cp: number): number {
 
 /** The characters JavaScript's \s matches. */
 export function isWhitespace(cp: number): boolean {
-  return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) || cp === 0xa0 || cp === 0x1680 ||
+  if (cp < 0x80) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);
+  return cp === 0xa0 || cp === 0x1680 ||
     (cp >= 0x2000 && cp <= 0x200a) || cp === 0x2028 || cp === 0x2029 || cp === 0x202f ||
     cp === 0x205f || cp === 0x3000 || cp === 0xfeff;
 }

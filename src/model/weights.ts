@@ -4,7 +4,7 @@
  * fails at start-up instead of answering wrong numbers.
  */
 import { z } from "zod";
-import { FEATURES, type FeatureTables } from "./features.js";
+import { FEATURES, STATISTICS_COUNT, type FeatureTables } from "./features.js";
 import { CHAR_NGRAM_ORDER } from "./hashing.js";
 
 export const WEIGHTS_FORMAT_VERSION = 2;
@@ -51,6 +51,8 @@ export interface Model {
   means: Float64Array;
   scales: Float64Array;
   weights: Float64Array;
+  /** Whether any text statistic has a non-zero weight (else scoring can skip computing them). */
+  weighsStatistics: boolean;
   tables: FeatureTables;
 }
 
@@ -105,6 +107,7 @@ export function loadWeights(json: unknown): { file: WeightsFile; model: Model } 
     means: Float64Array.from(file.features, (f) => f.mean),
     scales: Float64Array.from(file.features, (f) => f.scale),
     weights: Float64Array.from(file.features, (f) => f.weight),
+    weighsStatistics: file.features.slice(0, STATISTICS_COUNT).some((f) => f.weight !== 0),
     tables: {
       bits,
       step,

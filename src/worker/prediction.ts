@@ -1,6 +1,6 @@
-/** Turns a scored pair into the response object: the one function /predict and /predict/batch share. */
+/** Scores a pair and turns it into the response object: the one function /predict and /predict/batch share. */
 import { FEATURES } from "../model/features.js";
-import type { PairScore } from "../model/scorer.js";
+import { scorePair, type PairScore } from "../model/scorer.js";
 import { TOP_FEATURES } from "./limits.js";
 import { model } from "./model.js";
 import type { ExplainMode, Prediction } from "./schemas.js";
@@ -37,7 +37,12 @@ export function explain(result: PairScore, mode: "reasons" | "all"): Explanation
   };
 }
 
-export function toPrediction(result: PairScore, mode: ExplainMode): Prediction {
+/** Scores a pair and builds its answer; the statistics are computed only when `all` shows them. */
+export function predict(text1: string, text2: string, mode: ExplainMode): Prediction {
+  return toPrediction(scorePair(model, text1, text2, mode === "all" || model.weighsStatistics), mode);
+}
+
+function toPrediction(result: PairScore, mode: ExplainMode): Prediction {
   const prediction: Prediction = {
     real_text_id: result.realTextId,
     probability_text1_real: result.probability,

@@ -42,6 +42,19 @@ describe("scorePair with the committed weights", () => {
     );
   });
 
+  it("scores the same whether or not it computes the statistics it gives no weight", () => {
+    expect(model.weighsStatistics).toBe(false);
+    fc.assert(
+      fc.property(documentText, documentText, (a, b) => {
+        const lean = scorePair(model, a, b, false);
+        const full = scorePair(model, a, b, true);
+        expect(lean.score).toBe(full.score);
+        expect(lean.probability).toBe(full.probability);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("finds the real text of the hand-written fixtures", () => {
     for (const pair of FIXTURE_PAIRS) expect(scorePair(model, pair.text1, pair.text2).realTextId).toBe(pair.real_text_id);
   });

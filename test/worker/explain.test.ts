@@ -60,7 +60,7 @@ describe("explanations", () => {
 
   it("gives each feature's description, raw values for both texts and signed contribution", async () => {
     const pair = { text1: "The telescope observed the nebula. It was clear.", text2: "teh telescop observd!!! 123" };
-    const expected = scorePair(model, pair.text1, pair.text2);
+    const expected = scorePair(model, pair.text1, pair.text2, true); // with the statistics "all" shows
     const { explanation } = await predict("?explain=all", pair);
     const asJson = (x: number | undefined) => JSON.parse(JSON.stringify(x)) as number; // JSON has no -0
     for (const f of explanation!.features) {

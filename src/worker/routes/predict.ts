@@ -1,11 +1,10 @@
-/** POST /predict and POST /predict/batch: both score with scorePair and answer with toPrediction. */
+/** POST /predict and POST /predict/batch: both answer each pair with predict(). */
 import { Hono } from "hono";
-import { scorePair } from "../../model/scorer.js";
 import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from "../limits.js";
 import type { AppEnv } from "../env.js";
 import { methodNotAllowed } from "../middleware.js";
-import { model, modelId } from "../model.js";
-import { toPrediction } from "../prediction.js";
+import { modelId } from "../model.js";
+import { predict } from "../prediction.js";
 import { noteTexts } from "../request-log.js";
 import { strictJson } from "../strict-json.js";
 import { validateBatch, validateExplain, validatePredict } from "../validation.js";
@@ -14,7 +13,7 @@ export const predictRoutes = new Hono<AppEnv>()
   .post("/predict", strictJson(MAX_BODY_BYTES), validateExplain, validatePredict, (c) => {
     const { text1, text2 } = c.req.valid("json");
     noteTexts(c, [text1, text2]);
-    const prediction = toPrediction(scorePair(model, text1, text2), c.req.valid("query")?.explain);
+    const prediction = predict(text1, text2, c.req.valid("query")?.explain);
     return c.json({ ...prediction, model: modelId }, 200);
   })
   .post("/predict/batch", strictJson(MAX_BATCH_BODY_BYTES), validateExplain, validateBatch, (c) => {
@@ -23,7 +22,7 @@ export const predictRoutes = new Hono<AppEnv>()
     noteTexts(c, pairs.flatMap((p) => [p.text1, p.text2]));
     const results = pairs.map(({ id, text1, text2 }) => ({
       ...(id === undefined ? {} : { id }),
-      ...toPrediction(scorePair(model, text1, text2), explain),
+      ...predict(text1, text2, explain),
     }));
     return c.json({ model: modelId, results }, 200);
   })

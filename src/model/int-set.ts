@@ -1,0 +1,54 @@
+/**
+ * A set of 32-bit integers in one open-addressing typed array. The extractor adds a hash per
+ * word; a JavaScript Set boxes such values (above 2^30 under pointer compression, as in workerd)
+ * and allocates per entry, which this does not.
+ */
+export class IntSet {
+  size = 0;
+  private table = new Int32Array(64);
+  private shift = 32 - 6;
+  private hasZero = false; // 0 marks an empty slot, so the key 0 is kept aside
+
+  /** Adds a key (taken as int32); returns false when it was already there. */
+  add(key: number): boolean {
+    key |= 0;
+    if (key === 0) {
+      if (this.hasZero) return false;
+      this.hasZero = true;
+      this.size++;
+      return true;
+    }
+    const table = this.table;
+    const mask = table.length - 1;
+    let i = Math.imul(key, 0x9e3779b1) >>> this.shift; // Fibonacci hashing spreads the high bits
+    for (let k = table[i]!; k !== 0; k = table[i]!) {
+      if (k === key) return false;
+      i = (i + 1) & mask;
+    }
+    table[i] = key;
+    if (++this.size * 2 > table.length) this.grow();
+    return true;
+  }
+
+  has(key: number): boolean {
+    key |= 0;
+    if (key === 0) return this.hasZero;
+    const table = this.table;
+    const mask = table.length - 1;
+    for (let i = Math.imul(key, 0x9e3779b1) >>> this.shift, k = table[i]!; k !== 0; i = (i + 1) & mask, k = table[i]!) {
+      if (k === key) return true;
+    }
+    return false;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    this.shift--;
+    const hadZero = this.hasZero;
+    this.size = 0;
+    this.hasZero = false;
+    for (const key of old) if (key !== 0) this.add(key);
+    if (hadZero) this.add(0);
+  }
+}
