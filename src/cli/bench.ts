@@ -1,0 +1,234 @@
+/**
+ * `npm run bench [-- --quick] [-- --repeats N]`: microbenchmarks in Node and inside workerd, HTTP
+ * load against workerd serving the real bundle next to a do-nothing Worker, bundle size and
+ * start-up, then the budgets. Prints a Markdown report (also written to dist/bench/report.md,
+ * with the raw figures in dist/bench/report.json). Budgets are reported, never fail the run;
+ * --quick only proves that every part still works.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { availableParallelism, cpus } from "node:os";
+import { numberFlag, parseToolArgs } from "./run.js";
+import { readDataset, readWeights, type Pair } from "./data.js";
+import { BUDGETS, checkBudget } from "./bench/budgets.js";
+import { load, predictBody, batchBody, probeBatch, sequentialLatency, type LatencyRun, type LoadRun } from "./bench/http.js";
+import { FULL, QUICK, runMicro, type MicroResult } from "./bench/micro.js";
+import { budgetTable, byTask, fmt, fmtSpread, groupTable, microTable, table } from "./bench/report.js";
+import { bundleSize, nodeImportMs, workerdReadyMs } from "./bench/startup.js";
+import { spread, median } from "./bench/stats.js";
+import { benchTexts, extractionTasks, featureGroupTasks, loadWeightsTask } from "./bench/tasks.js";
+import { buildBundles, DIST, freePort, ROOT, serve, writeConfig } from "./bench/workerd.js";
+
+const BATCH_SIZES = [1, 16, 64, 256];
+const REAL_PAIRS = join(ROOT, "../shared/data/impostor-hunt/test-a.jsonl");
+const WEIGHTS = join(ROOT, "weights/model.json");
+
+const args = parseToolArgs({ quick: { type: "boolean", default: false }, repeats: { type: "string" } }, "npm run bench -- [--quick] [--repeats N]");
+const quick = args.quick;
+const repeats = quick ? 1 : Math.max(1, numberFlag(args.repeats, "repeats", 5));
+const out: string[] = [];
+const print = (text = "") => {
+  console.log(text);
+  out.push(text);
+};
+const progress = (text: string) => console.error(`[bench] ${text}`);
+
+function realPairs(): { pairs: Pair[]; source: string } {
+  if (existsSync(REAL_PAIRS)) return { pairs: readDataset(REAL_PAIRS).pairs, source: "test-a.jsonl (real competition pairs)" };
+  const [a, b] = benchTexts().typical;
+  return { pairs: [{ id: "generated", text1: a, text2: b }], source: "generated 3 KB pair (the data folder is missing)" };
+}
+
+print(`# Benchmark report${quick ? " (quick mode: figures are not meaningful)" : ""}`);
+print();
+print(`Machine: ${availableParallelism()} CPUs, ${cpus()[0]?.model ?? "unknown CPU"}, Node ${process.version}; ${repeats} repeat(s); medians with (min–max) over repeats.`);
+
+// 1. Model microbenchmarks in Node.
+progress("building bundles");
+const bundles = buildBundles();
+const { model } = readWeights(WEIGHTS);
+const weightsText = readFileSync(WEIGHTS, "utf8");
+const texts = benchTexts();
+const nodeRuns: MicroResult[][] = [];
+for (let r = 0; r < repeats; r++) {
+  progress(`Node microbenchmarks, run ${r + 1}/${repeats}`);
+  const tasks = [
+    ...extractionTasks(model, texts),
+    ...featureGroupTasks(model, texts.typical[0]),
+    loadWeightsTask(JSON.parse(weightsText), 0),
+  ];
+  nodeRuns.push(await runMicro(tasks, quick ? QUICK : FULL));
+}
+print("\n## Model in Node (one core)\n");
+print(microTable(nodeRuns.map((run) => run.filter((r) => !r.name.startsWith("group: ")))));
+print("\n### Cost per feature group\n");
+print(groupTable(nodeRuns));
+
+// 2. Inside workerd: the bench Worker, the real bundle and the do-nothing Worker in one process.
+const app = { name: "app", file: bundles.app, port: await freePort() };
+const noop = { name: "noop", file: bundles.noop, port: await freePort() };
+const benchWorker = { name: "bench", file: bundles.bench, port: await freePort() };
+const services = [app, noop, benchWorker];
+const workerd = await serve(writeConfig("bench", services), services);
+const isolateRuns: MicroResult[][] = [];
+let batchInIsolate: number | undefined;
+const seqRuns: { app: LatencyRun; noop: LatencyRun }[] = [];
+const loadRuns: { app: LoadRun; noop: LoadRun }[] = [];
+const batchRuns = new Map<number, LoadRun[]>();
+let batchStatus: number | null = null;
+const { pairs, source } = realPairs();
+try {
+  for (let r = 0; r < repeats; r++) {
+    progress(`isolate microbenchmarks, run ${r + 1}/${repeats}`);
+    const response = await fetch(`http://127.0.0.1:${benchWorker.port}/run${quick ? "?quick" : ""}`);
+    const body = (await response.json()) as { clockAdvances: boolean; batchStatus?: number; results?: MicroResult[]; error?: string };
+    if (body.error) throw new Error(`bench Worker: ${body.error}`);
+    if (!body.clockAdvances || !body.results) break;
+    batchInIsolate = body.batchStatus;
+    isolateRuns.push(body.results);
+  }
+
+  // 3. HTTP: real pairs, the app and the do-nothing Worker interleaved, order alternating per round.
+  const bodies = pairs.slice(0, quick ? 8 : 64).map(predictBody);
+  const seconds = quick ? 1 : 3;
+  const latencyOptions = quick ? QUICK : { ...FULL, timeMs: 2000 };
+  for (let r = 0; r < repeats; r++) {
+    progress(`HTTP /predict, round ${r + 1}/${repeats}`);
+    const order = r % 2 === 0 ? [noop, app] : [app, noop];
+    const seq: Partial<Record<string, LatencyRun>> = {};
+    const loads: Partial<Record<string, LoadRun>> = {};
+    for (const target of order) seq[target.name] = await sequentialLatency(target, bodies, latencyOptions);
+    for (const target of order) loads[target.name] = await load(target, "/predict", bodies, 16, seconds);
+    seqRuns.push({ app: seq.app!, noop: seq.noop! });
+    loadRuns.push({ app: loads.app!, noop: loads.noop! });
+  }
+  batchStatus = await probeBatch(app, pairs[0]!);
+  if (batchStatus !== null) {
+    for (const size of BATCH_SIZES) {
+      progress(`HTTP /predict/batch, ${size} pairs`);
+      const batches = Array.from({ length: 4 }, (_, k) =>
+        batchBody(Array.from({ length: size }, (_, i) => pairs[(k * size + i) % pairs.length]!)),
+      );
+      for (let r = 0; r < Math.min(repeats, 3); r++) {
+        batchRuns.set(size, [...(batchRuns.get(size) ?? []), await load(app, "/predict/batch", batches, 4, seconds)]);
+      }
+    }
+  }
+} finally {
+  await workerd.stop();
+}
+
+print("\n## Inside workerd (the isolate times app.fetch and the model itself)\n");
+if (isolateRuns.length === 0) print("Not measured: this workerd does not advance the clock during execution.");
+else {
+  print(microTable(isolateRuns));
+  if (batchInIsolate !== 200) print(`\n/predict/batch: not available (the bundle answers ${batchInIsolate}).`);
+}
+
+print(`\n## HTTP against workerd serve (${source}; do-nothing Worker interleaved in the same process)\n`);
+const seqDiff = spread(seqRuns.map((s) => s.app.p50Ms - s.noop.p50Ms));
+print(
+  table(
+    ["one client, sequential", "p50 ms", "p99 ms", "requests/round"],
+    (["noop", "app"] as const).map((k) => [
+      k === "app" ? "/predict" : "do-nothing Worker",
+      fmtSpread(spread(seqRuns.map((s) => s[k].p50Ms))),
+      fmtSpread(spread(seqRuns.map((s) => s[k].p99Ms))),
+      fmt(median(seqRuns.map((s) => s[k].requests))),
+    ]),
+  ),
+);
+print(`\nPer-request time of /predict beyond the do-nothing Worker (p50 difference): ${fmtSpread(seqDiff)} ms.\n`);
+const cpuPerRequest = spread(loadRuns.map((l) => 1000 / l.app.requestsPerS - 1000 / l.noop.requestsPerS));
+print(
+  table(
+    ["autocannon, 16 connections", "requests/s", "latency mean ms", "latency p99 ms", "failures"],
+    (["noop", "app"] as const).map((k) => [
+      k === "app" ? "/predict" : "do-nothing Worker",
+      fmtSpread(spread(loadRuns.map((l) => l[k].requestsPerS))),
+      fmtSpread(spread(loadRuns.map((l) => l[k].latencyMeanMs))),
+      fmtSpread(spread(loadRuns.map((l) => l[k].latencyP99Ms))),
+      String(loadRuns.reduce((n, l) => n + l[k].failures, 0)),
+    ]),
+  ),
+);
+print(
+  `\nRatio /predict ÷ do-nothing requests/s: ${fmtSpread(spread(loadRuns.map((l) => l.app.requestsPerS / l.noop.requestsPerS)))}; ` +
+    `derived CPU per request (1/rps − 1/rps of do-nothing, one workerd thread): ${fmtSpread(cpuPerRequest)} ms.`,
+);
+print("\n### /predict/batch\n");
+if (batchStatus === null) print("Not available: POST /predict/batch answers 404 on this bundle.");
+else
+  print(
+    table(
+      ["batch size", "pairs/s", "requests/s", "latency mean ms", "latency p99 ms", "failures"],
+      [...batchRuns].map(([size, runs]) => [
+        String(size),
+        fmtSpread(spread(runs.map((r) => r.requestsPerS * size))),
+        fmtSpread(spread(runs.map((r) => r.requestsPerS))),
+        fmtSpread(spread(runs.map((r) => r.latencyMeanMs))),
+        fmtSpread(spread(runs.map((r) => r.latencyP99Ms))),
+        String(runs.reduce((n, r) => n + r.failures, 0)),
+      ]),
+    ),
+  );
+
+// 4. Bundle and start-up.
+progress("bundle and start-up");
+const size = bundleSize(bundles.app);
+const startupRounds = quick ? 2 : 10;
+const nodeImport: number[] = [];
+const readyApp: number[] = [];
+const readyNoop: number[] = [];
+for (let r = 0; r < startupRounds; r++) {
+  nodeImport.push(nodeImportMs(bundles.app));
+  readyApp.push(await workerdReadyMs("app", bundles.app));
+  readyNoop.push(await workerdReadyMs("noop", bundles.noop));
+}
+const coldIsolate = median(readyApp) - median(readyNoop);
+print("\n## Bundle and start-up\n");
+print(
+  table(
+    ["figure", "value"],
+    [
+      ["dist/index.js raw", `${fmt(size.rawBytes / 1024)} KiB`],
+      ["dist/index.js gzip", `${fmt(size.gzipBytes / 1024)} KiB`],
+      ["Node: import the bundle in a fresh process (Hono, zod, weights, loadWeights)", `${fmtSpread(spread(nodeImport))} ms`],
+      ["workerd: spawn to first answer, real bundle", `${fmtSpread(spread(readyApp))} ms`],
+      ["workerd: spawn to first answer, do-nothing bundle", `${fmtSpread(spread(readyNoop))} ms`],
+      ["workerd: cold start of the bundle beyond do-nothing (difference of medians)", `${fmt(coldIsolate)} ms`],
+    ],
+  ),
+);
+
+// 5. Budgets.
+const medianOf = (runs: MicroResult[][], name: string, pick: (r: MicroResult) => number) => {
+  const results = byTask(runs).get(name);
+  return results ? median(results.map(pick)) : null;
+};
+const scoreTypical = medianOf(isolateRuns, "scorePair typical", (r) => r.meanMs);
+const checks = [
+  checkBudget(BUDGETS.extraction, medianOf(nodeRuns, "extractFeatures typical", (r) => r.mbPerS), "Node, mean time per call, median over repeats"),
+  checkBudget(
+    BUDGETS.predictCpu,
+    medianOf(isolateRuns, "POST /predict typical", (r) => r.p50Ms),
+    `app.fetch timed in the isolate (p50); over HTTP the p50 difference to do-nothing is ${fmt(seqDiff.median)} ms for real pairs`,
+  ),
+  checkBudget(
+    BUDGETS.batch256,
+    medianOf(isolateRuns, "POST /predict/batch 256 typical", (r) => r.p50Ms),
+    batchInIsolate === 200
+      ? "app.fetch timed in the isolate (p50)"
+      : `route not available; 256 × scorePair typical in the isolate would be ${scoreTypical === null ? "n/a" : fmt(256 * scoreTypical)} ms`,
+  ),
+  checkBudget(BUDGETS.gzipBundle, size.gzipBytes / 1024, "gzip of dist/index.js"),
+  checkBudget(BUDGETS.startup, coldIsolate, `workerd cold start beyond do-nothing; Node import of the bundle ${fmt(median(nodeImport))} ms`),
+];
+print("\n## Budgets\n");
+print(budgetTable(checks));
+
+writeFileSync(join(DIST, "bench/report.md"), `${out.join("\n")}\n`);
+writeFileSync(
+  join(DIST, "bench/report.json"),
+  JSON.stringify({ quick, repeats, nodeRuns, isolateRuns, seqRuns, loadRuns, batchRuns: Object.fromEntries(batchRuns), size, nodeImport, readyApp, readyNoop, checks }, null, 1),
+);

@@ -1,0 +1,35 @@
+/**
+ * Bundle size and start-up: the dist bundle raw and gzipped, the time Node takes to import it
+ * (Hono, zod, the inlined weights and their validation run at import), and the time workerd
+ * takes from spawn to the first answer with the bundle versus the do-nothing Worker.
+ */
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import { freePort, serve, writeConfig } from "./workerd.js";
+
+export interface BundleSize {
+  rawBytes: number;
+  gzipBytes: number;
+}
+
+export function bundleSize(file: string): BundleSize {
+  const raw = readFileSync(file);
+  return { rawBytes: raw.length, gzipBytes: gzipSync(raw).length };
+}
+
+/** Milliseconds to import the bundle in a fresh Node process (cold: nothing cached). */
+export function nodeImportMs(file: string): number {
+  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t);`;
+  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
+  return Number(out.trim().split("\n").pop());
+}
+
+/** Milliseconds from spawning workerd with only this bundle until it answers a request. */
+export async function workerdReadyMs(name: string, file: string): Promise<number> {
+  const service = { name, file, port: await freePort() };
+  const running = await serve(writeConfig(`startup-${name}`, [service]), [service]);
+  await running.stop();
+  return running.readyMs;
+}

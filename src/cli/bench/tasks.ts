@@ -1,0 +1,87 @@
+/**
+ * The model-level benchmark tasks, written against the public model API only (extractFeatures,
+ * scorePair, loadWeights, NgramHasher, classOf) so they keep working as the feature set grows.
+ * Pure: run both in Node and inside the workerd isolate.
+ */
+import { extractFeatures } from "../../model/features.js";
+import { NgramHasher } from "../../model/ngram.js";
+import { scorePair } from "../../model/scorer.js";
+import { classOf } from "../../model/unicode.js";
+import { loadWeights, type Model } from "../../model/weights.js";
+import type { MicroTask } from "./micro.js";
+import { utf8Bytes } from "./micro.js";
+import { englishText } from "./texts.js";
+
+/** Text sizes the issue asks for, in characters (the generated texts are ASCII, so also bytes). */
+export const SIZES = { short: 500, typical: 3000, long: 50_000 } as const;
+export type SizeName = keyof typeof SIZES;
+
+/** Two different texts of each size, the same on every run and in every runtime. */
+export function benchTexts(): Record<SizeName, [string, string]> {
+  const pair = (n: number): [string, string] => [englishText(n, n), englishText(n + 1, n)];
+  return { short: pair(SIZES.short), typical: pair(SIZES.typical), long: pair(SIZES.long) };
+}
+
+/** Sink so the engine cannot drop a computation whose result is unused. */
+export let sink = 0;
+
+export function extractionTasks(model: Model, texts: Record<SizeName, [string, string]>): MicroTask[] {
+  return (Object.keys(texts) as SizeName[]).flatMap((size) => {
+    const [a, b] = texts[size];
+    return [
+      { name: `extractFeatures ${size}`, bytes: utf8Bytes(a), pairs: 0, fn: () => (sink += extractFeatures(a, model.tables)[0]!) },
+      { name: `scorePair ${size}`, bytes: utf8Bytes(a) + utf8Bytes(b), pairs: 1, fn: () => (sink += scorePair(model, a, b).score) },
+    ];
+  });
+}
+
+interface HashedTable {
+  order: number;
+  bits: number;
+  logRatio: ArrayLike<number>;
+}
+
+const isHashedTable = (t: unknown): t is HashedTable =>
+  typeof t === "object" && t !== null && "order" in t && "bits" in t && "logRatio" in t;
+
+/**
+ * Cost per feature group on one text: the bare code point loop, the class lookup, each hashed
+ * n-gram table the model has (hash + table read), and the whole extractor for comparison.
+ */
+export function featureGroupTasks(model: Model, text: string): MicroTask[] {
+  const bytes = utf8Bytes(text);
+  const eachCodePoint = (visit: (cp: number) => number) => () => {
+    let acc = 0;
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      i += cp > 0xffff ? 2 : 1;
+      acc += visit(cp);
+    }
+    sink += acc;
+  };
+  const tables = Object.entries(model.tables as unknown as Record<string, unknown>).flatMap(([name, table]) =>
+    isHashedTable(table) ? [{ name, table }] : [],
+  );
+  return [
+    { name: "group: code point loop", bytes, pairs: 0, fn: eachCodePoint((cp) => cp) },
+    { name: "group: classOf", bytes, pairs: 0, fn: eachCodePoint(classOf) },
+    ...tables.map(({ name, table }) => ({
+      name: `group: n-gram ${name} (order ${table.order}, ${table.bits} bits)`,
+      bytes,
+      pairs: 0,
+      fn: () => {
+        const hasher = new NgramHasher(table.order, (1 << table.bits) - 1);
+        eachCodePoint((cp) => {
+          const bucket = hasher.push(cp);
+          return bucket >= 0 ? table.logRatio[bucket]! : 0;
+        })();
+      },
+    })),
+    { name: "group: whole extractFeatures", bytes, pairs: 0, fn: () => (sink += extractFeatures(text, model.tables)[0]!) },
+  ];
+}
+
+/** Validating the parsed weights file into a model (the start-up work the Worker does once). */
+export function loadWeightsTask(weightsJson: unknown, bytes: number): MicroTask {
+  return { name: "loadWeights", bytes, pairs: 0, fn: () => (sink += loadWeights(weightsJson).model.weights.length) };
+}

@@ -1,0 +1,120 @@
+/**
+ * Builds the bundles the benchmarks serve and runs them under `workerd serve` with a generated
+ * config: the real Worker exactly as `wrangler deploy --dry-run` bundles it, a do-nothing Worker
+ * to measure against, and the in-isolate bench Worker. Never `wrangler dev` (a slow dev proxy).
+ */
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { join, relative, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+export const ROOT = resolve(import.meta.dirname, "../../..");
+export const DIST = join(ROOT, "dist");
+const BENCH_DIST = join(DIST, "bench");
+const WORKERD = join(ROOT, "node_modules/.bin/workerd");
+const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
+const COMPATIBILITY_DATE = "2026-04-20";
+
+/** Reads the body like the real Worker must, and answers a small JSON: the cost floor of a request. */
+const NOOP_WORKER = `export default {
+  async fetch(request) {
+    if (request.body) await request.arrayBuffer();
+    return Response.json({ ok: true });
+  },
+};
+`;
+
+export interface Bundles {
+  app: string;
+  noop: string;
+  bench: string;
+}
+
+/** `npm run build` (the deployable bundle) plus the bench and do-nothing Workers beside it. */
+export function buildBundles(): Bundles {
+  const quiet = { cwd: ROOT, stdio: "pipe" as const, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } };
+  execFileSync(WRANGLER, ["deploy", "--dry-run", "--outdir", DIST], quiet);
+  const benchOut = join(BENCH_DIST, "isolate");
+  execFileSync(
+    WRANGLER,
+    ["deploy", "src/cli/bench/isolate-worker.ts", "--dry-run", "--outdir", benchOut, "--name", "bench", "--compatibility-date", COMPATIBILITY_DATE],
+    quiet,
+  );
+  mkdirSync(BENCH_DIST, { recursive: true });
+  const noop = join(BENCH_DIST, "noop.js");
+  writeFileSync(noop, NOOP_WORKER);
+  return { app: join(DIST, "index.js"), noop, bench: join(benchOut, "isolate-worker.js") };
+}
+
+export interface Service {
+  name: string;
+  /** The bundle: one ES module. */
+  file: string;
+  port: number;
+}
+
+/** A workerd config serving each bundle on its own loopback port. */
+export function writeConfig(name: string, services: readonly Service[]): string {
+  mkdirSync(BENCH_DIST, { recursive: true });
+  const path = join(BENCH_DIST, `${name}.capnp`);
+  const entries = services.map(
+    (s) =>
+      `    (name = "${s.name}", worker = (modules = [(name = "${s.name}.js", esModule = embed "${relative(BENCH_DIST, s.file)}")], compatibilityDate = "${COMPATIBILITY_DATE}"))`,
+  );
+  const sockets = services.map((s) => `    (name = "${s.name}", address = "127.0.0.1:${s.port}", http = (), service = "${s.name}")`);
+  writeFileSync(
+    path,
+    `using Workerd = import "/workerd/workerd.capnp";\nconst config :Workerd.Config = (\n  services = [\n${entries.join(",\n")}\n  ],\n  sockets = [\n${sockets.join(",\n")}\n  ]\n);\n`,
+  );
+  return path;
+}
+
+/** A free loopback port (the OS picks it; closed again before workerd binds it). */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => (typeof address === "object" && address ? done(address.port) : fail(new Error("no port"))));
+    });
+  });
+}
+
+export interface Running {
+  process: ChildProcess;
+  /** Milliseconds from spawn until every socket answered. */
+  readyMs: number;
+  stop(): Promise<void>;
+}
+
+/** Starts `workerd serve` and waits until each service answers an HTTP request. */
+export async function serve(configPath: string, services: readonly Service[], timeoutMs = 20_000): Promise<Running> {
+  const start = performance.now();
+  const child = spawn(WORKERD, ["serve", configPath], { stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr!.on("data", (chunk) => (stderr += chunk));
+  const exited = new Promise<void>((done) => child.once("exit", () => done()));
+  const stop = async () => {
+    if (child.exitCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+  for (const service of services) {
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`workerd exited: ${stderr}`);
+      if (performance.now() - start > timeoutMs) {
+        await stop();
+        throw new Error(`workerd did not answer on ${service.port} within ${timeoutMs} ms: ${stderr}`);
+      }
+      try {
+        const response = await fetch(`http://127.0.0.1:${service.port}/health`);
+        await response.arrayBuffer();
+        break;
+      } catch {
+        await sleep(1);
+      }
+    }
+  }
+  return { process: child, readyMs: performance.now() - start, stop };
+}
