@@ -14,7 +14,7 @@ import { BUDGETS, checkBudget } from "./bench/budgets.js";
 import { load, predictBody, batchBody, probeBatch, sequentialLatency, type LatencyRun, type LoadRun } from "./bench/http.js";
 import { FULL, QUICK, runMicro, type MicroResult } from "./bench/micro.js";
 import { budgetTable, byTask, fmt, fmtSpread, groupTable, microTable, table } from "./bench/report.js";
-import { bundleSize, nodeImportMs, workerdReadyMs } from "./bench/startup.js";
+import { bundleSize, nodeImportMs, nodeWeightsColdMs, workerdReadyMs } from "./bench/startup.js";
 import { spread, median } from "./bench/stats.js";
 import { benchTexts, extractionTasks, featureGroupTasks, loadWeightsTask } from "./bench/tasks.js";
 import { buildBundles, DIST, freePort, ROOT, serve, writeConfig } from "./bench/workerd.js";
@@ -178,10 +178,12 @@ progress("bundle and start-up");
 const size = bundleSize(bundles.app);
 const startupRounds = quick ? 2 : 10;
 const nodeImport: number[] = [];
+const weightsCold: { parseMs: number; loadWeightsMs: number }[] = [];
 const readyApp: number[] = [];
 const readyNoop: number[] = [];
 for (let r = 0; r < startupRounds; r++) {
   nodeImport.push(nodeImportMs(bundles.app));
+  weightsCold.push(nodeWeightsColdMs(WEIGHTS));
   readyApp.push(await workerdReadyMs("app", bundles.app));
   readyNoop.push(await workerdReadyMs("noop", bundles.noop));
 }
@@ -194,6 +196,8 @@ print(
       ["dist/index.js raw", `${fmt(size.rawBytes / 1024)} KiB`],
       ["dist/index.js gzip", `${fmt(size.gzipBytes / 1024)} KiB`],
       ["Node: import the bundle in a fresh process (Hono, zod, weights, loadWeights)", `${fmtSpread(spread(nodeImport))} ms`],
+      ["Node, fresh process: JSON.parse of weights/model.json", `${fmtSpread(spread(weightsCold.map((w) => w.parseMs)))} ms`],
+      ["Node, fresh process: first loadWeights on the parsed file (zod, typed arrays)", `${fmtSpread(spread(weightsCold.map((w) => w.loadWeightsMs)))} ms`],
       ["workerd: spawn to first answer, real bundle", `${fmtSpread(spread(readyApp))} ms`],
       ["workerd: spawn to first answer, do-nothing bundle", `${fmtSpread(spread(readyNoop))} ms`],
       ["workerd: cold start of the bundle beyond do-nothing (difference of medians)", `${fmt(coldIsolate)} ms`],
@@ -230,5 +234,5 @@ print(budgetTable(checks));
 writeFileSync(join(DIST, "bench/report.md"), `${out.join("\n")}\n`);
 writeFileSync(
   join(DIST, "bench/report.json"),
-  JSON.stringify({ quick, repeats, nodeRuns, isolateRuns, seqRuns, loadRuns, batchRuns: Object.fromEntries(batchRuns), size, nodeImport, readyApp, readyNoop, checks }, null, 1),
+  JSON.stringify({ quick, repeats, nodeRuns, isolateRuns, seqRuns, loadRuns, batchRuns: Object.fromEntries(batchRuns), size, nodeImport, weightsCold, readyApp, readyNoop, checks }, null, 1),
 );

@@ -5,6 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { freePort, serve, writeConfig } from "./workerd.js";
@@ -24,6 +25,13 @@ export function nodeImportMs(file: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t);`;
   const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
   return Number(out.trim().split("\n").pop());
+}
+
+/** Cold JSON.parse and first loadWeights of a weights file, in a fresh Node process. */
+export function nodeWeightsColdMs(weightsPath: string): { parseMs: number; loadWeightsMs: number } {
+  const probe = join(import.meta.dirname, "startup-probe.ts");
+  const out = execFileSync(process.execPath, ["--import", "tsx", probe, weightsPath], { encoding: "utf8" });
+  return JSON.parse(out.trim().split("\n").pop()!) as { parseMs: number; loadWeightsMs: number };
 }
 
 /** Milliseconds from spawning workerd with only this bundle until it answers a request. */

@@ -3,6 +3,7 @@
  * with sentence case, commas, numbers and the odd parenthesis, so the extractor sees the mix of
  * classes a real document has. No data files are read here.
  */
+import { mulberry32 } from "../../model/train.js";
 
 const WORDS = (
   "the of and to in a is that for it as was with be by on not he this are or his from at which " +
@@ -16,21 +17,9 @@ const WORDS = (
   "universe observatory catalogue sample bright faint region structure dark matter energy surface"
 ).split(" ");
 
-/** mulberry32: a tiny, fast, well-mixed 32-bit PRNG; the same seed gives the same text everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** An English-like text of exactly `length` UTF-16 code units (ASCII only, so also bytes). */
 export function englishText(seed: number, length: number): string {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const pick = () => WORDS[Math.floor(random() * WORDS.length)]!;
   const parts: string[] = [];
   let size = 0;

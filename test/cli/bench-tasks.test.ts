@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { runMicro } from "../../src/cli/bench/micro.js";
+import { benchTexts, extractionTasks, featureGroupTasks, SIZES } from "../../src/cli/bench/tasks.js";
+import { loadWeights } from "../../src/model/weights.js";
+import weightsJson from "../../weights/model.json";
+
+const { model } = loadWeights(weightsJson);
+const fast = { timeMs: 2, warmupMs: 0, minSampleMs: 0 };
+
+describe("benchmark tasks", () => {
+  it("uses two different texts of each size the issue asks for", () => {
+    const texts = benchTexts();
+    for (const [size, length] of Object.entries(SIZES)) {
+      const [a, b] = texts[size as keyof typeof SIZES];
+      expect([a.length, b.length]).toEqual([length, length]);
+      expect(a).not.toBe(b);
+    }
+  });
+
+  it("times extraction and scoring per size, counting bytes and pairs", () => {
+    const tasks = extractionTasks(model, benchTexts());
+    expect(tasks.map((t) => t.name)).toEqual(
+      ["short", "typical", "long"].flatMap((s) => [`extractFeatures ${s}`, `scorePair ${s}`]),
+    );
+    expect(tasks.find((t) => t.name === "scorePair typical")).toMatchObject({ bytes: 2 * SIZES.typical, pairs: 1 });
+  });
+
+  it("has one n-gram group per hashed table of the model, between the bare loop and the whole extractor", () => {
+    const names = featureGroupTasks(model, "Some text.").map((t) => t.name);
+    const tables = Object.keys(model.tables);
+    expect(names[0]).toBe("group: code point loop");
+    expect(names.at(-1)).toBe("group: whole extractFeatures");
+    expect(names.filter((n) => n.startsWith("group: n-gram "))).toHaveLength(tables.length);
+  });
+
+  it("reduces samples to per-call figures consistent with bytes and pairs", async () => {
+    let calls = 0;
+    const [result] = await runMicro([{ name: "t", bytes: 3000, pairs: 1, fn: () => calls++ }], fast);
+    expect(calls).toBeGreaterThanOrEqual(5);
+    expect(result!.samples).toBeGreaterThanOrEqual(5);
+    expect(result!.p99Ms).toBeGreaterThanOrEqual(result!.p50Ms);
+    expect(result!.mbPerS).toBeCloseTo(3000 / result!.meanMs / 1000);
+    expect(result!.pairsPerS).toBeCloseTo(1000 / result!.meanMs);
+  });
+
+  it("groups calls into samples of at least minSampleMs and awaits async tasks", async () => {
+    let finished = 0;
+    const [result] = await runMicro(
+      [{ name: "async", bytes: 0, pairs: 0, fn: async () => { await new Promise((r) => setTimeout(r, 0)); finished++; } }],
+      { timeMs: 10, warmupMs: 0, minSampleMs: 3 },
+    );
+    expect(finished).toBeGreaterThanOrEqual(result!.samples);
+    expect(result!.meanMs).toBeGreaterThan(0);
+  });
+});
