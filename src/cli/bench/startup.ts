@@ -20,6 +20,27 @@ export function bundleSize(file: string): BundleSize {
   return { rawBytes: raw.length, gzipBytes: gzipSync(raw).length };
 }
 
+export interface TableSize extends BundleSize {
+  name: string;
+  entries: number;
+}
+
+/**
+ * What each lookup table of the weights file costs in the bundle: its array as JSON, raw and
+ * gzipped. Tables are any `tables.*` entry with an array field (read generically, so new tables
+ * show up without changing this).
+ */
+export function tableSizes(weightsText: string): TableSize[] {
+  const tables = (JSON.parse(weightsText) as { tables?: Record<string, Record<string, unknown>> }).tables ?? {};
+  return Object.entries(tables).flatMap(([name, table]) =>
+    Object.entries(table).flatMap(([field, value]) => {
+      if (!Array.isArray(value)) return [];
+      const json = Buffer.from(JSON.stringify(value));
+      return [{ name: `${name}.${field}`, entries: value.length, rawBytes: json.length, gzipBytes: gzipSync(json).length }];
+    }),
+  );
+}
+
 /** Milliseconds to import the bundle in a fresh Node process (cold: nothing cached). */
 export function nodeImportMs(file: string): number {
   const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t);`;
