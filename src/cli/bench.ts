@@ -14,7 +14,7 @@ import { BUDGETS, checkBudget } from "./bench/budgets.js";
 import { load, predictBody, batchBody, probeBatch, sequentialLatency, type LatencyRun, type LoadRun } from "./bench/http.js";
 import { FULL, QUICK, runMicro, type MicroResult } from "./bench/micro.js";
 import { budgetTable, byTask, fmt, fmtSpread, groupTable, microTable, table } from "./bench/report.js";
-import { bundleSize, nodeImportMs, tableSizes, nodeWeightsColdMs, workerdReadyMs } from "./bench/startup.js";
+import { bundleSize, nodeImportMs, startupParts, tableSizes, nodeWeightsColdMs, workerdReadyMs } from "./bench/startup.js";
 import { spread, median } from "./bench/stats.js";
 import { benchTexts, extractionTasks, featureGroupTasks, loadWeightsTask } from "./bench/tasks.js";
 import { buildBundles, DIST, freePort, ROOT, serve, writeConfig } from "./bench/workerd.js";
@@ -205,6 +205,17 @@ print(
   ),
 );
 
+progress("start-up by part");
+const parts = startupParts(quick ? 1 : 7);
+const baseline = median(parts[0]!.importMs);
+print("\n### Start-up by part (each bundled alone by wrangler, imported in fresh Node processes)\n");
+print(
+  table(
+    ["part", "bundle KiB", "gzip KiB", "import ms", "beyond an empty module, ms"],
+    parts.map((p) => [p.name, fmt(p.rawBytes / 1024), fmt(p.gzipBytes / 1024), fmtSpread(spread(p.importMs)), fmt(median(p.importMs) - baseline)]),
+  ),
+);
+
 print("\n### Lookup tables in the bundle (weights/model.json)\n");
 print(
   table(
@@ -242,5 +253,5 @@ print(budgetTable(checks));
 writeFileSync(join(DIST, "bench/report.md"), `${out.join("\n")}\n`);
 writeFileSync(
   join(DIST, "bench/report.json"),
-  JSON.stringify({ quick, repeats, nodeRuns, isolateRuns, seqRuns, loadRuns, batchRuns: Object.fromEntries(batchRuns), size, nodeImport, weightsCold, readyApp, readyNoop, checks }, null, 1),
+  JSON.stringify({ quick, repeats, nodeRuns, isolateRuns, seqRuns, loadRuns, batchRuns: Object.fromEntries(batchRuns), size, nodeImport, weightsCold, parts, readyApp, readyNoop, checks }, null, 1),
 );

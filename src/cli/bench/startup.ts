@@ -4,11 +4,11 @@
  * takes from spawn to the first answer with the bundle versus the do-nothing Worker.
  */
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { freePort, serve, writeConfig } from "./workerd.js";
+import { BENCH_DIST, bundleEntry, freePort, serve, writeConfig } from "./workerd.js";
 
 export interface BundleSize {
   rawBytes: number;
@@ -61,4 +61,34 @@ export async function workerdReadyMs(name: string, file: string): Promise<number
   const running = await serve(writeConfig(`startup-${name}`, [service]), [service]);
   await running.stop();
   return running.readyMs;
+}
+
+/**
+ * Start-up cost by part: each part is bundled alone, as wrangler bundles the Worker, and its
+ * import timed in fresh Node processes against an empty module. Shows which dependency or table
+ * the start-up budget goes to; the entries only use public module paths, so they keep working.
+ */
+const PARTS: Record<string, string> = {
+  "empty module (baseline)": `export default { fetch: () => new Response("") };`,
+  hono: `import { Hono } from "hono";\nexport default new Hono().get("/", (c) => c.text("ok"));`,
+  "zod (import { z } from \"zod\", as src/ does)": `import { z } from "zod";\nconst s = z.object({ a: z.string() });\nexport default { fetch: () => new Response(String(s.safeParse({ a: "x" }).success)) };`,
+  "zod/mini (for comparison)": `import * as z from "zod/mini";\nconst s = z.object({ a: z.string() });\nexport default { fetch: () => new Response(String(s.safeParse({ a: "x" }).success)) };`,
+  "weights/model.json (inlined literal)": `import w from "../../../../weights/model.json";\nexport default { fetch: () => new Response(String(Object.keys(w).length)) };`,
+  "weights/model.json + loadWeights (zod included)": `import w from "../../../../weights/model.json";\nimport { loadWeights } from "../../../../src/model/weights.js";\nconst { model } = loadWeights(w);\nexport default { fetch: () => new Response(String(model.weights.length)) };`,
+};
+
+export interface PartCost extends BundleSize {
+  name: string;
+  importMs: number[];
+}
+
+export function startupParts(rounds: number): PartCost[] {
+  const dir = join(BENCH_DIST, "parts", "src");
+  mkdirSync(dir, { recursive: true });
+  return Object.entries(PARTS).map(([name, source], i) => {
+    const entry = join(dir, `part${i}.ts`);
+    writeFileSync(entry, source);
+    const bundle = bundleEntry(entry, join(BENCH_DIST, "parts", `part${i}`));
+    return { name, ...bundleSize(bundle), importMs: Array.from({ length: rounds }, () => nodeImportMs(bundle)) };
+  });
 }

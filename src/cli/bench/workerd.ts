@@ -6,12 +6,12 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { join, relative, resolve } from "node:path";
+import { basename, join, relative, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
 export const ROOT = resolve(import.meta.dirname, "../../..");
 export const DIST = join(ROOT, "dist");
-const BENCH_DIST = join(DIST, "bench");
+export const BENCH_DIST = join(DIST, "bench");
 const WORKERD = join(ROOT, "node_modules/.bin/workerd");
 const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
 const COMPATIBILITY_DATE = "2026-04-20";
@@ -31,20 +31,26 @@ export interface Bundles {
   bench: string;
 }
 
-/** `npm run build` (the deployable bundle) plus the bench and do-nothing Workers beside it. */
-export function buildBundles(): Bundles {
-  const quiet = { cwd: ROOT, stdio: "pipe" as const, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } };
-  execFileSync(WRANGLER, ["deploy", "--dry-run", "--outdir", DIST], quiet);
-  const benchOut = join(BENCH_DIST, "isolate");
+const quiet = { cwd: ROOT, stdio: "pipe" as const, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } };
+
+/** Bundles one entry module exactly as wrangler bundles the Worker; returns the bundle's path. */
+export function bundleEntry(entry: string, outdir: string): string {
   execFileSync(
     WRANGLER,
-    ["deploy", "src/cli/bench/isolate-worker.ts", "--dry-run", "--outdir", benchOut, "--name", "bench", "--compatibility-date", COMPATIBILITY_DATE],
+    ["deploy", entry, "--dry-run", "--outdir", outdir, "--name", "bench", "--compatibility-date", COMPATIBILITY_DATE],
     quiet,
   );
+  return join(outdir, `${basename(entry).replace(/\.ts$/, "")}.js`);
+}
+
+/** `npm run build` (the deployable bundle) plus the bench and do-nothing Workers beside it. */
+export function buildBundles(): Bundles {
+  execFileSync(WRANGLER, ["deploy", "--dry-run", "--outdir", DIST], quiet);
+  const bench = bundleEntry("src/cli/bench/isolate-worker.ts", join(BENCH_DIST, "isolate"));
   mkdirSync(BENCH_DIST, { recursive: true });
   const noop = join(BENCH_DIST, "noop.js");
   writeFileSync(noop, NOOP_WORKER);
-  return { app: join(DIST, "index.js"), noop, bench: join(benchOut, "isolate-worker.js") };
+  return { app: join(DIST, "index.js"), noop, bench };
 }
 
 export interface Service {
