@@ -1,20 +1,19 @@
 /**
- * Golden outputs: the feature vectors and n-gram buckets of many generated texts, kept as a file
- * snapshot, so a speed-up of the extractor (features.ts, ngram.ts, unicode.ts) is proven to
+ * Golden outputs: the feature vectors and table buckets of many generated texts, kept as a file
+ * snapshot, so a speed-up of the extractor (features.ts, hashing.ts, unicode.ts) is proven to
  * change no value to the last bit. When the features change on purpose, review the diff and
  * rewrite the file with `npx vitest run -u test/model/features-golden.test.ts`.
  */
 import { expect, it } from "vitest";
 import { englishText } from "../../src/cli/bench/texts.js";
 import { FEATURE_NAMES, extractFeatures, type FeatureTables } from "../../src/model/features.js";
-import { ngramBuckets } from "../../src/model/ngram.js";
+import { hashText } from "../../src/model/hashing.js";
 import { mulberry32 } from "../../src/model/train.js";
 
 const BITS = 12;
-/** Distinct, irregular values per bucket, so a bucket that moves changes the n-gram feature. */
-const tables: FeatureTables = {
-  charNgram: { order: 4, bits: BITS, logRatio: Float64Array.from({ length: 1 << BITS }, (_, i) => Math.sin(i * 12.9898) * 3) },
-};
+/** Distinct, irregular values per bucket, so a bucket that moves changes the table features. */
+const table = (seed: number) => Int8Array.from({ length: 1 << BITS }, (_, i) => Math.round(Math.sin(i * 12.9898 + seed) * 127));
+const tables: FeatureTables = { bits: BITS, step: 0.03125, charNgram: table(0), word: table(1) };
 
 /** Code points of every class the extractor distinguishes, and its edge cases. */
 const PALETTE = [
@@ -50,18 +49,18 @@ function goldenTexts(): string[] {
 /** Shortest round-trip decimal of a double (exact), keeping the sign of zero. */
 const exact = (x: number) => (Object.is(x, -0) ? "-0" : String(x));
 
-function bucketDigest(buckets: Uint32Array): string {
+function digest(keys: Int32Array, count: number): string {
   let h = 0x811c9dc5;
-  for (const b of buckets) h = Math.imul(h ^ b, 0x01000193);
-  return `${buckets.length}:${(h >>> 0).toString(16)}`;
+  for (let i = 0; i < count; i++) h = Math.imul(h ^ keys[i]!, 0x01000193);
+  return `${count}:${(h >>> 0).toString(16)}`;
 }
 
-it("computes the same features and n-gram buckets, to the bit, as the golden file", async () => {
-  const lines = [`# ${FEATURE_NAMES.join(" ")} | ngram buckets order 1, 3, 5 (count:fnv)`];
+it("computes the same features and table buckets, to the bit, as the golden file", async () => {
+  const lines = [`# ${FEATURE_NAMES.join(" ")} | hashText buckets at 10 bits: grams, words (count:fnv)`];
   goldenTexts().forEach((text, i) => {
     const features = [...extractFeatures(text, tables)].map(exact).join(" ");
-    const buckets = [1, 3, 5].map((order) => bucketDigest(ngramBuckets(text, order, 10))).join(" ");
-    lines.push(`${i}: ${features} | ${buckets}`);
+    const buckets = hashText(text, 10);
+    lines.push(`${i}: ${features} | ${digest(buckets.grams, buckets.gramCount)} ${digest(buckets.words, buckets.wordCount)}`);
   });
   await expect(`${lines.join("\n")}\n`).toMatchFileSnapshot("./__snapshots__/features-golden.txt");
 });

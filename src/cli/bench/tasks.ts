@@ -1,10 +1,10 @@
 /**
  * The model-level benchmark tasks, written against the public model API only (extractFeatures,
- * scorePair, loadWeights, NgramHasher, classOf) so they keep working as the feature set grows.
+ * scorePair, loadWeights, hashText, classOf) so they keep working as the feature set grows.
  * Pure: run both in Node and inside the workerd isolate.
  */
 import { extractFeatures } from "../../model/features.js";
-import { NgramHasher } from "../../model/ngram.js";
+import { hashText } from "../../model/hashing.js";
 import { scorePair } from "../../model/scorer.js";
 import { classOf } from "../../model/unicode.js";
 import { loadWeights, type Model } from "../../model/weights.js";
@@ -35,18 +35,10 @@ export function extractionTasks(model: Model, texts: Record<SizeName, [string, s
   });
 }
 
-interface HashedTable {
-  order: number;
-  bits: number;
-  logRatio: ArrayLike<number>;
-}
-
-const isHashedTable = (t: unknown): t is HashedTable =>
-  typeof t === "object" && t !== null && "order" in t && "bits" in t && "logRatio" in t;
-
 /**
- * Cost per feature group on one text: the bare code point loop, the class lookup, each hashed
- * n-gram table the model has (hash + table read), and the whole extractor for comparison.
+ * Cost per feature group on one text: the bare code point loop, the class lookup, hashing the
+ * text into its n-gram and word buckets (normalization included), and the whole extractor (which
+ * adds the text statistics and the table reads) for comparison.
  */
 export function featureGroupTasks(model: Model, text: string): MicroTask[] {
   const bytes = utf8Bytes(text);
@@ -59,24 +51,10 @@ export function featureGroupTasks(model: Model, text: string): MicroTask[] {
     }
     sink += acc;
   };
-  const tables = Object.entries(model.tables as unknown as Record<string, unknown>).flatMap(([name, table]) =>
-    isHashedTable(table) ? [{ name, table }] : [],
-  );
   return [
     { name: "group: code point loop", bytes, pairs: 0, fn: eachCodePoint((cp) => cp) },
     { name: "group: classOf", bytes, pairs: 0, fn: eachCodePoint(classOf) },
-    ...tables.map(({ name, table }) => ({
-      name: `group: n-gram ${name} (order ${table.order}, ${table.bits} bits)`,
-      bytes,
-      pairs: 0,
-      fn: () => {
-        const hasher = new NgramHasher(table.order, (1 << table.bits) - 1);
-        eachCodePoint((cp) => {
-          const bucket = hasher.push(cp);
-          return bucket >= 0 ? table.logRatio[bucket]! : 0;
-        })();
-      },
-    })),
+    { name: "group: hashText (n-gram and word buckets)", bytes, pairs: 0, fn: () => (sink += hashText(text, model.tables.bits).gramCount) },
     { name: "group: whole extractFeatures", bytes, pairs: 0, fn: () => (sink += extractFeatures(text, model.tables)[0]!) },
   ];
 }
