@@ -65,9 +65,9 @@ print("\n### Cost per feature group\n");
 print(groupTable(nodeRuns));
 
 // 2. Inside workerd: the bench Worker, the real bundle and the do-nothing Worker in one process.
-const app = { name: "app", file: bundles.app, port: await freePort() };
+const app = { name: "app", file: bundles.app, port: await freePort(), appBindings: true };
 const noop = { name: "noop", file: bundles.noop, port: await freePort() };
-const benchWorker = { name: "bench", file: bundles.bench, port: await freePort() };
+const benchWorker = { name: "bench", file: bundles.bench, port: await freePort(), appBindings: true };
 const services = [app, noop, benchWorker];
 const workerd = await serve(writeConfig("bench", services), services);
 const isolateRuns: MicroResult[][] = [];
@@ -188,8 +188,8 @@ const readyNoop: number[] = [];
 for (let r = 0; r < startupRounds; r++) {
   nodeImport.push(nodeImportMs(bundles.app));
   weightsCold.push(nodeWeightsColdMs(WEIGHTS));
-  readyApp.push(await workerdReadyMs("app", bundles.app));
-  readyNoop.push(await workerdReadyMs("noop", bundles.noop));
+  readyApp.push(await workerdReadyMs("app", bundles.app, true));
+  readyNoop.push(await workerdReadyMs("noop", bundles.noop, false));
 }
 const coldIsolate = median(readyApp) - median(readyNoop);
 print("\n## Bundle and start-up\n");

@@ -6,11 +6,15 @@
  */
 import weightsJson from "../../../weights/model.json";
 import { app } from "../../worker/app.js";
+import type { AppEnv } from "../../worker/env.js";
 import { model } from "../../worker/model.js";
 import { FULL, QUICK, runMicro, utf8Bytes, type MicroTask } from "./micro.js";
 import { benchTexts, extractionTasks, loadWeightsTask, type SizeName } from "./tasks.js";
 
 export const BATCH_SIZES = [1, 16, 64, 256] as const;
+
+/** The bench Worker's bindings, the same the app gets; set per request. */
+let env: AppEnv["Bindings"];
 
 /** A request as a client sends it: with Content-Length, which lets bodyLimit skip streaming the body. */
 const post = (path: string, body: string) =>
@@ -20,6 +24,7 @@ const post = (path: string, body: string) =>
       headers: { "Content-Type": "application/json", "Content-Length": String(utf8Bytes(body)) },
       body,
     }),
+    env,
   );
 
 function clockAdvances(): boolean {
@@ -85,7 +90,8 @@ async function run(quick: boolean) {
 }
 
 export default {
-  async fetch(request: Request): Promise<Response> {
+  async fetch(request: Request, bindings: AppEnv["Bindings"]): Promise<Response> {
+    env = bindings;
     const url = new URL(request.url);
     if (url.pathname !== "/run") return Response.json({ status: "ok" });
     const quick = url.searchParams.has("quick");

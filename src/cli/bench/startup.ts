@@ -56,8 +56,8 @@ export function nodeWeightsColdMs(weightsPath: string): { parseMs: number; loadW
 }
 
 /** Milliseconds from spawning workerd with only this bundle until it answers a request. */
-export async function workerdReadyMs(name: string, file: string): Promise<number> {
-  const service = { name, file, port: await freePort() };
+export async function workerdReadyMs(name: string, file: string, appBindings: boolean): Promise<number> {
+  const service = { name, file, port: await freePort(), appBindings };
   const running = await serve(writeConfig(`startup-${name}`, [service]), [service]);
   await running.stop();
   return running.readyMs;

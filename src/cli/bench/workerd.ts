@@ -25,6 +25,21 @@ const NOOP_WORKER = `export default {
 };
 `;
 
+/**
+ * Stands in for the Workers Rate Limiting binding, which plain workerd does not provide: an RPC
+ * entrypoint whose `limit` always allows, so the app pays a binding call per request as on the edge.
+ */
+const RATE_LIMITER_WORKER = `import { WorkerEntrypoint } from "cloudflare:workers";
+export default class RateLimiter extends WorkerEntrypoint {
+  async limit() {
+    return { success: true };
+  }
+}
+`;
+
+/** The bindings the app needs (wrangler.toml's vars and rate limiter), in capnp. */
+const APP_BINDINGS = `[(name = "ALLOWED_ORIGINS", text = "*"), (name = "RATE_LIMIT_PERIOD", text = "60"), (name = "RATE_LIMITER", service = "rate-limiter")]`;
+
 export interface Bundles {
   app: string;
   noop: string;
@@ -50,6 +65,7 @@ export function buildBundles(): Bundles {
   mkdirSync(BENCH_DIST, { recursive: true });
   const noop = join(BENCH_DIST, "noop.js");
   writeFileSync(noop, NOOP_WORKER);
+  writeFileSync(join(BENCH_DIST, "rate-limiter.js"), RATE_LIMITER_WORKER);
   return { app: join(DIST, "index.js"), noop, bench };
 }
 
@@ -58,16 +74,18 @@ export interface Service {
   /** The bundle: one ES module. */
   file: string;
   port: number;
+  /** Whether the Worker gets the app's bindings (the real bundle and the bench Worker do). */
+  appBindings?: boolean;
 }
 
 /** A workerd config serving each bundle on its own loopback port. */
 export function writeConfig(name: string, services: readonly Service[]): string {
   mkdirSync(BENCH_DIST, { recursive: true });
   const path = join(BENCH_DIST, `${name}.capnp`);
-  const entries = services.map(
-    (s) =>
-      `    (name = "${s.name}", worker = (modules = [(name = "${s.name}.js", esModule = embed "${relative(BENCH_DIST, s.file)}")], compatibilityDate = "${COMPATIBILITY_DATE}"))`,
-  );
+  const worker = (name: string, file: string, bindings: string) =>
+    `    (name = "${name}", worker = (modules = [(name = "${name}.js", esModule = embed "${relative(BENCH_DIST, file)}")], compatibilityDate = "${COMPATIBILITY_DATE}", bindings = ${bindings}))`;
+  const entries = services.map((s) => worker(s.name, s.file, s.appBindings ? APP_BINDINGS : "[]"));
+  if (services.some((s) => s.appBindings)) entries.push(worker("rate-limiter", join(BENCH_DIST, "rate-limiter.js"), "[]"));
   const sockets = services.map((s) => `    (name = "${s.name}", address = "127.0.0.1:${s.port}", http = (), service = "${s.name}")`);
   writeFileSync(
     path,
