@@ -5,21 +5,26 @@
  */
 import { z } from "zod";
 import { FEATURES, STATISTICS_COUNT, type FeatureTables } from "./features.js";
+import { encodeVarints, fromBase64, toBase64 } from "./codec.js";
 import { CHAR_NGRAM_ORDER } from "./hashing.js";
 
-export const WEIGHTS_FORMAT_VERSION = 2;
+export const WEIGHTS_FORMAT_VERSION = 3;
 
 const finite = z.number().refine(Number.isFinite, "must be a finite number");
 const quantized = z.number().int().min(-127).max(127);
 
 /**
- * A hashed table stored sparsely: every bucket holds `default` except those listed. `keys` are
- * delta-encoded (the first is a bucket, each next one the gap to the previous, at least 1);
- * `values` are the listed buckets' values, in units of the tables' `step`.
+ * A hashed table stored sparsely: every bucket holds `default` except the `entries` listed.
+ * `keys` is base64 of varints: the first listed bucket, then each gap to the next (at least 1);
+ * `values` is base64 of their values as signed bytes, in units of the tables' `step`. Strings
+ * rather than number arrays: the Worker parses and checks them in one plain loop at start-up.
  */
-const sparseTableSchema = z
-  .object({ default: quantized, keys: z.array(z.number()), values: z.array(z.number()) })
-  .refine((t) => t.keys.length === t.values.length, "keys and values must have the same length");
+const sparseTableSchema = z.object({
+  default: quantized,
+  entries: z.number().int().min(0),
+  keys: z.string(),
+  values: z.string(),
+});
 
 export const weightsFileSchema = z.object({
   format_version: z.literal(WEIGHTS_FORMAT_VERSION),
@@ -56,22 +61,44 @@ export interface Model {
   tables: FeatureTables;
 }
 
-/** Expands a sparse table, checking each key and value as it goes (one pass, no second copy). */
+/**
+ * Expands a sparse table, decoding its varint keys straight into the dense array and checking each
+ * one as it goes: a single pass, which matters at start-up, while the code still runs cold.
+ */
 export function decodeTable(table: SparseTable, bits: number, name: string): Int8Array {
-  const dense = new Int8Array(1 << bits).fill(table.default);
-  let key = 0;
-  for (let i = 0; i < table.keys.length; i++) {
-    const gap = table.keys[i]!;
-    const value = table.values[i]!;
-    key = i === 0 ? gap : key + gap;
-    if (!Number.isInteger(gap) || gap < (i === 0 ? 0 : 1) || key >= dense.length) {
-      throw new Error(`tables.${name}.keys[${i}]: not an increasing bucket below 2^${bits}`);
-    }
-    if (!Number.isInteger(value) || value < -127 || value > 127) {
-      throw new Error(`tables.${name}.values[${i}]: must be a whole number from -127 to 127`);
-    }
-    dense[key] = value;
+  const fail = (what: string) => new Error(`tables.${name}: ${what}`);
+  let keyBytes: Uint8Array;
+  let values: Int8Array;
+  try {
+    keyBytes = fromBase64(table.keys);
+    const bytes = fromBase64(table.values);
+    values = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  } catch (error) {
+    throw fail((error as Error).message);
   }
+  if (values.length !== table.entries) throw fail(`expected ${table.entries} values, found ${values.length}`);
+  const dense = new Int8Array(1 << bits).fill(table.default);
+  let entry = 0;
+  let key = -1;
+  let gap = 0;
+  let scale = 1;
+  for (let i = 0; i < keyBytes.length; i++) {
+    const byte = keyBytes[i]!;
+    gap += (byte & 127) * scale;
+    if (byte >= 128) {
+      scale *= 128;
+      continue;
+    }
+    key = entry === 0 ? gap : key + gap;
+    if ((entry > 0 && gap < 1) || key >= dense.length || entry >= values.length) {
+      throw fail(`key ${entry} is not an increasing bucket below 2^${bits}, or there are more keys than values`);
+    }
+    if (values[entry]! < -127) throw fail(`value ${entry} is -128, outside the stored range`);
+    dense[key] = values[entry++]!;
+    gap = 0;
+    scale = 1;
+  }
+  if (entry !== table.entries || scale !== 1) throw fail(`expected ${table.entries} keys, found ${entry}`);
   return dense;
 }
 
@@ -80,16 +107,21 @@ export function encodeTable(dense: Int8Array): SparseTable {
   const counts = new Map<number, number>();
   for (const v of dense) counts.set(v, (counts.get(v) ?? 0) + 1);
   const fallback = [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
-  const keys: number[] = [];
+  const gaps: number[] = [];
   const values: number[] = [];
   let previous = -1;
   dense.forEach((v, key) => {
     if (v === fallback) return;
-    keys.push(previous < 0 ? key : key - previous);
+    gaps.push(previous < 0 ? key : key - previous);
     values.push(v);
     previous = key;
   });
-  return { default: fallback, keys, values };
+  return {
+    default: fallback,
+    entries: gaps.length,
+    keys: toBase64(encodeVarints(gaps)),
+    values: toBase64(new Uint8Array(Int8Array.from(values).buffer)),
+  };
 }
 
 /** Validates a parsed weights file against the schema and the extractor's feature list. */
@@ -119,19 +151,9 @@ export function loadWeights(json: unknown): { file: WeightsFile; model: Model } 
 }
 
 /**
- * The weights file's exact text: indented for reading, with each long number array on one line.
- * The Worker reproduces these bytes from the parsed JSON, so its digest equals the file's SHA-256.
+ * The weights file's exact text. The Worker reproduces these bytes from the parsed JSON, so its
+ * digest equals the file's SHA-256.
  */
 export function serializeWeights(file: WeightsFile): string {
-  const arrays: string[] = [];
-  const text = JSON.stringify(
-    file,
-    (_, value) => {
-      if (!Array.isArray(value) || value.length <= 16 || !value.every((v) => typeof v === "number")) return value;
-      arrays.push(JSON.stringify(value));
-      return `\u0000${arrays.length - 1}\u0000`;
-    },
-    2,
-  );
-  return text.replace(/"\\u0000(\d+)\\u0000"/g, (_, index: string) => arrays[Number(index)]!) + "\n";
+  return JSON.stringify(file, null, 2) + "\n";
 }

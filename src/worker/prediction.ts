@@ -16,7 +16,7 @@ const WEIGHTED = FEATURES.flatMap((_, j) => (model.weights[j] !== 0 ? [j] : []))
  */
 export function explain(result: PairScore, mode: "reasons" | "all"): Explanation {
   const candidates = mode === "all" ? FEATURES.map((_, j) => j) : WEIGHTED;
-  const listed = candidates
+  const listed = [...candidates]
     .sort((a, b) => Math.abs(result.contributions[b]!) - Math.abs(result.contributions[a]!))
     .slice(0, mode === "all" ? FEATURES.length : TOP_FEATURES);
   let other = 0;
