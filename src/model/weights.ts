@@ -3,7 +3,7 @@
  * the file describes exactly the features this extractor computes, so a mismatched deployment
  * fails at start-up instead of answering wrong numbers.
  */
-import { z } from "zod";
+import * as z from "../zod.js";
 import { FEATURES, STATISTICS_COUNT, type FeatureTables } from "./features.js";
 import { encodeVarints, fromBase64, toBase64 } from "./codec.js";
 import { CHAR_NGRAM_ORDER } from "./hashing.js";

@@ -1,7 +1,7 @@
 /** The one JSON error shape every failure answers with: `{ "error": { code, message, details? } }`. */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import { z } from "zod";
+import * as z from "../zod.js";
 
 export const errorCodeSchema = z.enum([
   "malformed_json",

@@ -2,7 +2,7 @@
  * The OpenAPI 3.1 document, generated from the zod schemas that validate requests and describe
  * responses (z.toJSONSchema), so it cannot drift from what the Worker does.
  */
-import { z } from "zod";
+import * as z from "../zod.js";
 import { errorBodySchema, type ErrorCode } from "./errors.js";
 import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_TEXT_LENGTH } from "./limits.js";
 import {

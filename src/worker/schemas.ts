@@ -2,7 +2,7 @@
  * Request and response schemas of the API. zod validates requests with them, the tests check
  * responses against them, and /openapi.json is generated from them.
  */
-import { z } from "zod";
+import * as z from "../zod.js";
 import { FEATURE_NAMES } from "../model/features.js";
 import { LIMITS, MAX_BATCH_PAIRS, MAX_ID_LENGTH, MAX_TEXT_LENGTH, TOP_FEATURES } from "./limits.js";
 

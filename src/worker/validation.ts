@@ -5,7 +5,7 @@
  */
 import { zValidator } from "@hono/zod-validator";
 import type { Context } from "hono";
-import type { z } from "zod";
+import type * as z from "../zod.js";
 import { errorResponse } from "./errors.js";
 import { MAX_BATCH_PAIRS, MAX_TEXT_LENGTH } from "./limits.js";
 import { batchRequestSchema, explainQuerySchema, predictRequestSchema } from "./schemas.js";
