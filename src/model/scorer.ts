@@ -19,12 +19,12 @@ export interface PairScore {
   contributions: Float64Array;
 }
 
-export function sigmoid(x: number): number {
+function sigmoid(x: number): number {
   return 1 / (1 + Math.exp(-x));
 }
 
-/** Scores two already extracted feature vectors (the trainer uses this directly). */
-export function scoreFeatures(model: Model, features1: Float64Array, features2: Float64Array): PairScore {
+/** Scores two already extracted feature vectors. */
+function scoreFeatures(model: Model, features1: Float64Array, features2: Float64Array): PairScore {
   const { means, scales, weights } = model;
   const contributions = new Float64Array(weights.length);
   let score = 0;

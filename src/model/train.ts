@@ -93,7 +93,7 @@ interface Buckets {
  * log P(bucket | real) - log P(bucket | edited), from the weighted bucket counts of the real and
  * the edited texts, quantized to whole multiples of `step` within the Int8 range.
  */
-export function fitLogRatioTable(
+function fitLogRatioTable(
   real: Int32Array[],
   edited: Int32Array[],
   weights: number[],

@@ -114,7 +114,7 @@ function decodeString(literal: string): string | undefined {
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /** Parses a request body strictly: the value, or the problem to answer with. */
-export function parseStrictJson(bytes: ArrayBuffer): { value: Record<string, unknown> } | { problem: JsonProblem } {
+function parseStrictJson(bytes: ArrayBuffer): { value: Record<string, unknown> } | { problem: JsonProblem } {
   let text: string;
   try {
     text = utf8.decode(bytes);
