@@ -14,7 +14,7 @@ const WEIGHTED = FEATURES.flatMap((_, j) => (model.weights[j] !== 0 ? [j] : []))
  * Features by decreasing |contribution| (ties keep feature order): `reasons` lists up to
  * TOP_FEATURES of the weighted ones, `all` every feature; what is not listed is summed.
  */
-export function explain(result: PairScore, mode: "reasons" | "all"): Explanation {
+function explain(result: PairScore, mode: "reasons" | "all"): Explanation {
   const candidates = mode === "all" ? FEATURES.map((_, j) => j) : WEIGHTED;
   const listed = [...candidates]
     .sort((a, b) => Math.abs(result.contributions[b]!) - Math.abs(result.contributions[a]!))
