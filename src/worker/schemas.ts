@@ -44,7 +44,7 @@ export const explainQuerySchema = z.object({
     .enum(["true", "false", "all"])
     .optional()
     .describe(
-      `"true" adds the ${TOP_FEATURES} features that moved the score most, "all" lists every feature, "false" (the default) adds nothing.`,
+      `"true" adds the features the model weighs (up to ${TOP_FEATURES}), largest contribution first; "all" lists every feature, with the weight-0 text statistics; "false" (the default) adds nothing.`,
     ),
 });
 
