@@ -4,9 +4,12 @@ import { scorePair } from "./scorer.js";
 import { stratifiedFolds, trainModel, type LabeledPair, type TrainOptions } from "./train.js";
 import type { Model } from "./weights.js";
 
+/** One labeled pair as the metrics see it: the model's probability and the truth. */
+const scored = (model: Model, p: LabeledPair) => ({ probability: scorePair(model, p.text1, p.text2).probability, truth: p.realTextId });
+
 /** Scores labeled pairs with a model and summarizes how well it did. */
 export function evaluatePairs(model: Model, pairs: readonly LabeledPair[]): Metrics {
-  return metricsOf(pairs.map((p) => ({ probability: scorePair(model, p.text1, p.text2).probability, truth: p.realTextId })));
+  return metricsOf(pairs.map((p) => scored(model, p)));
 }
 
 export interface CrossValidation {
@@ -41,11 +44,9 @@ export function crossValidate(
     const fold = stratifiedFolds(pairs.map((p) => p.realTextId), folds, options.seed + 100 + r);
     for (let k = 0; k < folds; k++) {
       const { model } = trainModel([...alwaysTrain, ...pairs.filter((_, i) => fold[i] !== k)], options);
-      const scored = pairs.flatMap((p, index) =>
-        fold[index] === k ? [{ index, probability: scorePair(model, p.text1, p.text2).probability, truth: p.realTextId }] : [],
-      );
-      accuracies.push(metricsOf(scored).accuracy);
-      predictions.push(...scored);
+      const held = pairs.flatMap((p, index) => (fold[index] === k ? [{ index, ...scored(model, p) }] : []));
+      accuracies.push(metricsOf(held).accuracy);
+      predictions.push(...held);
     }
     repeatAccuracies.push(metricsOf(predictions.slice(-pairs.length)).accuracy);
   }

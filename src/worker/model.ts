@@ -4,6 +4,7 @@
  */
 import weightsJson from "../../weights/model.json";
 import { loadWeights, serializeWeights } from "../model/weights.js";
+import { sha256Hex } from "./digest.js";
 
 export const { file: weightsFile, model } = loadWeights(weightsJson);
 
@@ -11,9 +12,7 @@ let digest: Promise<string> | undefined;
 
 /** SHA-256 of the weights file as committed (the Worker re-serializes it byte for byte). */
 export function weightsDigest(): Promise<string> {
-  digest ??= crypto.subtle.digest("SHA-256", new TextEncoder().encode(serializeWeights(weightsFile))).then((hash) =>
-    [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, "0")).join(""),
-  );
+  digest ??= sha256Hex(serializeWeights(weightsFile));
   return digest;
 }
 

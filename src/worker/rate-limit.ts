@@ -6,22 +6,20 @@
  */
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env.js";
+import { sha256Hex } from "./digest.js";
 import { errorResponse } from "./errors.js";
 import { PUBLIC_PATHS, isPublicPath } from "./public-paths.js";
 
 const DEFAULT_PERIOD_SECONDS = 60;
 
-async function sha256Hex(text: string): Promise<string> {
-  const hash = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
-  return [...new Uint8Array(hash)].map((b) => b.toString(16).padStart(2, "0")).join("");
-}
-
 export function rateLimit(publicPaths: readonly string[] = PUBLIC_PATHS): MiddlewareHandler<AppEnv> {
+  let tokenKey: { token: string; key: Promise<string> } | undefined; // hashed once per isolate and token
   return async (c, next) => {
     if (isPublicPath(c.req.path, publicPaths)) return next();
     const token = c.env.API_TOKEN;
     // The token is hashed so that the secret never leaves the Worker as a key.
-    const key = token ? `token:${await sha256Hex(token)}` : `ip:${c.req.header("CF-Connecting-IP") ?? "unknown"}`;
+    if (token && tokenKey?.token !== token) tokenKey = { token, key: sha256Hex(token).then((hex) => `token:${hex}`) };
+    const key = token ? await tokenKey!.key : `ip:${c.req.header("CF-Connecting-IP") ?? "unknown"}`;
     const { success } = await c.env.RATE_LIMITER.limit({ key });
     if (success) return next();
     const period = Number.parseInt(c.env.RATE_LIMIT_PERIOD ?? "", 10) || DEFAULT_PERIOD_SECONDS;

@@ -3,16 +3,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
 import { batchResponseSchema, predictResponseSchema } from "../../src/worker/schemas.js";
-import { BASE, postJson } from "./request.js";
+import { BASE, errorOf, postJson } from "./request.js";
 import { clientPair } from "../fixtures/arbitraries.js";
 
 const idArb = fc.option(fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true })), {
   nil: undefined,
 });
-
-async function errorOf(response: Response) {
-  return ((await response.json()) as { error: { code: string; message: string; details?: { path: string }[] } }).error;
-}
 
 describe("POST /predict/batch", () => {
   it("answers each pair exactly as /predict does, in order, with its id", async () => {
