@@ -21,7 +21,8 @@ export default defineConfig({
             },
           }),
         ],
-        test: { name: "worker", include: ["test/worker/**/*.test.ts"], provide: { fuzzRuns: Number(process.env.FUZZ_RUNS) || 0 } },
+        // The codec also runs here: workerd decodes base64 natively, Node with atob.
+        test: { name: "worker", include: ["test/worker/**/*.test.ts", "test/model/codec.test.ts"], provide: { fuzzRuns: Number(process.env.FUZZ_RUNS) || 0 } },
       },
       {
         test: {

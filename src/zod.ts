@@ -1,7 +1,10 @@
 /**
- * The parts of Zod this project uses, re-exported by name so that the bundler can leave out the
- * rest: `import { z } from "zod"` keeps every locale, about 740 KiB and 25 ms of start-up.
+ * The project's Zod: Zod Mini, the tree-shakable build, whose schemas cost a fraction of the full
+ * build's at start-up (measured in BENCHMARKS.md), with the English messages the full build uses.
  */
-export { array, boolean, enum, literal, number, object, record, strictObject, string, union, unknown, toJSONSchema } from "zod";
-export type { infer, ZodObject, ZodType } from "zod";
-export type * as core from "zod/v4/core";
+import { config } from "zod/mini";
+import en from "zod/v4/locales/en.js";
+
+config(en());
+
+export * from "zod/mini";

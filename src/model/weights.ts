@@ -10,8 +10,9 @@ import { CHAR_NGRAM_ORDER } from "./hashing.js";
 
 export const WEIGHTS_FORMAT_VERSION = 3;
 
-const finite = z.number().refine(Number.isFinite, "must be a finite number");
-const quantized = z.number().int().min(-127).max(127);
+const finite = z.number().check(z.refine(Number.isFinite, "must be a finite number"));
+const positive = finite.check(z.refine((s) => s > 0, "must be > 0"));
+const quantized = z.int().check(z.gte(-127), z.lte(127));
 
 /**
  * A hashed table stored sparsely: every bucket holds `default` except the `entries` listed.
@@ -21,7 +22,7 @@ const quantized = z.number().int().min(-127).max(127);
  */
 const sparseTableSchema = z.object({
   default: quantized,
-  entries: z.number().int().min(0),
+  entries: z.int().check(z.gte(0)),
   keys: z.string(),
   values: z.string(),
 });
@@ -29,17 +30,17 @@ const sparseTableSchema = z.object({
 export const weightsFileSchema = z.object({
   format_version: z.literal(WEIGHTS_FORMAT_VERSION),
   model: z.object({
-    name: z.string().min(1),
-    version: z.string().min(1),
+    name: z.string().check(z.minLength(1)),
+    version: z.string().check(z.minLength(1)),
     type: z.literal("pairwise-logistic"),
   }),
   features: z.array(
-    z.object({ name: z.string(), mean: finite, scale: finite.refine((s) => s > 0, "must be > 0"), weight: finite }),
+    z.object({ name: z.string(), mean: finite, scale: positive, weight: finite }),
   ),
   tables: z.object({
     char_ngram_order: z.literal(CHAR_NGRAM_ORDER),
-    bits: z.number().int().min(4).max(24),
-    step: finite.refine((s) => s > 0, "must be > 0"),
+    bits: z.int().check(z.gte(4), z.lte(24)),
+    step: positive,
     char_ngram: sparseTableSchema,
     word: sparseTableSchema,
   }),

@@ -27,8 +27,8 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const errorBodySchema = z.object({
   error: z.object({
     code: errorCodeSchema,
-    message: z.string().describe("What went wrong, for a person."),
-    details: z.unknown().optional().describe("For schema errors: [{ path, message }], path like pairs.3.text1."),
+    message: z.string().check(z.describe("What went wrong, for a person.")),
+    details: z.optional(z.unknown()).check(z.describe("For schema errors: [{ path, message }], path like pairs.3.text1.")),
   }),
 });
 

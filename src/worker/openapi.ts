@@ -20,7 +20,7 @@ type ErrorExample = [code: ErrorCode, message: string];
 interface Response {
   description: string;
   /** A zod schema for JSON, or "html" for a page. */
-  body: z.ZodType | "html";
+  body: z.ZodMiniType | "html";
   /** Error responses list one example per error code they can carry. */
   errors?: ErrorExample[];
 }
@@ -30,8 +30,8 @@ interface Operation {
   path: string;
   summary: string;
   description?: string;
-  query?: z.ZodObject;
-  body?: z.ZodType;
+  query?: z.ZodMiniObject;
+  body?: z.ZodMiniType;
   responses: Record<number, Response>;
 }
 
@@ -124,7 +124,7 @@ export const operations: Operation[] = [
         description: "OpenAPI 3.1 document.",
         body: z
           .object({ openapi: z.string(), info: z.record(z.string(), z.unknown()), paths: z.record(z.string(), z.unknown()) })
-          .meta({ examples: [{ openapi: "3.1.0", info: { title: "Impostor Hunt Edge API", version: "1.0.0" }, paths: {} }] }),
+          .check(z.meta({ examples: [{ openapi: "3.1.0", info: { title: "Impostor Hunt Edge API", version: "1.0.0" }, paths: {} }] })),
       },
       405: notAllowed("GET, HEAD"),
       500: internal,
@@ -144,7 +144,7 @@ export const operations: Operation[] = [
   },
 ];
 
-function jsonSchema(schema: z.ZodType, io: "input" | "output") {
+function jsonSchema(schema: z.core.$ZodType, io: "input" | "output") {
   const { $schema: _, ...rest } = z.toJSONSchema(schema, { io, target: "draft-2020-12" });
   return rest;
 }
@@ -161,8 +161,8 @@ function operationObject(op: Operation) {
     name,
     in: "query",
     required: false,
-    description: (schema as z.ZodType).description,
-    schema: jsonSchema(schema as z.ZodType, "input"),
+    description: z.globalRegistry.get(schema)?.description,
+    schema: jsonSchema(schema, "input"),
   }));
   return {
     summary: op.summary,

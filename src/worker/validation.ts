@@ -5,7 +5,7 @@
  */
 import { zValidator } from "@hono/zod-validator";
 import type { Context } from "hono";
-import type * as z from "../zod.js";
+import * as z from "../zod.js";
 import { errorResponse } from "./errors.js";
 import { MAX_BATCH_PAIRS, MAX_TEXT_LENGTH } from "./limits.js";
 import { batchRequestSchema, explainQuerySchema, predictRequestSchema } from "./schemas.js";
@@ -35,4 +35,4 @@ function onFailure(result: Failure, c: Context) {
 export const validatePredict = zValidator("json", predictRequestSchema, onFailure);
 export const validateBatch = zValidator("json", batchRequestSchema, onFailure);
 // Optional so that typed-client callers may leave out `query` altogether.
-export const validateExplain = zValidator("query", explainQuerySchema.optional(), onFailure);
+export const validateExplain = zValidator("query", z.optional(explainQuerySchema), onFailure);
