@@ -97,7 +97,8 @@ export function hashText(text: string, bits: number): TextBuckets {
   return { grams, gramCount, words, wordCount };
 }
 
-function gramHash(a: number, b: number, c: number, d: number): number {
+/** The hash of the 4-gram of code units a b c d (mask it to the table's bits). */
+export function gramHash(a: number, b: number, c: number, d: number): number {
   let h = FNV_OFFSET ^ CHAR_NGRAM_ORDER;
   h = Math.imul(h ^ a, FNV_PRIME);
   h = Math.imul(h ^ b, FNV_PRIME);
@@ -106,6 +107,6 @@ function gramHash(a: number, b: number, c: number, d: number): number {
 }
 
 /** Folds the high bits into the low ones, which the mask keeps. */
-function finish(h: number): number {
+export function finish(h: number): number {
   return h ^ (h >>> 15);
 }
