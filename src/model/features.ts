@@ -6,7 +6,7 @@
  */
 import { FNV_OFFSET, FNV_PRIME, finish, gramHash, hashText } from "./hashing.js";
 import { IntSet } from "./int-set.js";
-import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, isWhitespace, toLower } from "./unicode.js";
+import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
 
 export interface FeatureSpec {
   name: string;
@@ -137,9 +137,10 @@ interface CharCounts {
  */
 export function extractFeatures(text: string, tables: FeatureTables, statistics = true): Float64Array {
   const vector = new Float64Array(FEATURES.length);
-  // The one-pass extractor is for ASCII texts (most texts) and the whole vector; without the
-  // statistics, hashText alone is quicker.
-  if (!statistics || !asciiFeatures(text, tables, vector)) anyFeatures(text, tables, statistics, vector);
+  // The one-pass extractor is for ASCII texts and the whole vector; without the statistics,
+  // hashText alone is quicker.
+  if (statistics && isAscii(text)) asciiFeatures(text, tables, vector);
+  else anyFeatures(text, tables, statistics, vector);
   return vector;
 }
 
@@ -210,10 +211,10 @@ let wordBuffer = new Int32Array(1 << 12);
 /**
  * The whole vector of an ASCII text in one pass, as hashText and textStatistics compute it: in
  * ASCII each code point is one code unit, NFC changes nothing and lower case is one bit, so the
- * buckets are hashed as the text is read and the statistics counted along. Returns false, with
- * the vector untouched, at the first unit that is not ASCII. Exported for the tests.
+ * buckets are hashed as the text is read and the statistics counted along. The text must be
+ * ASCII (isAscii). Exported for the tests.
  */
-export function asciiFeatures(text: string, tables: FeatureTables, vector: Float64Array): boolean {
+export function asciiFeatures(text: string, tables: FeatureTables, vector: Float64Array): void {
   const mask = (1 << tables.bits) - 1;
   // The buckets are stored and summed after the loop: the tables are large, and a tight loop
   // over the stored buckets keeps many of their cache misses in flight at once.
@@ -234,7 +235,6 @@ export function asciiFeatures(text: string, tables: FeatureTables, vector: Float
 
   for (let i = 0; i < text.length; i++) {
     let unit = text.charCodeAt(i);
-    if (unit >= 0x80) return false;
     const cls = ASCII_CLASSES[unit]!;
     if (cls & (LETTER | DIGIT)) {
       if (cls & LETTER) {
@@ -286,7 +286,6 @@ export function asciiFeatures(text: string, tables: FeatureTables, vector: Float
   writeStatistics({ chars, letters, upper, digits, punct, nonAscii: 0, nonLatin: 0, control }, word, vector);
   vector[FEATURES.length - 2] = tableMean(tables.charNgram, grams, gramCount) * tables.step;
   vector[FEATURES.length - 1] = tableMean(tables.word, words, wordCount) * tables.step;
-  return true;
 }
 
 /** Writes the text statistics, the first STATISTICS_COUNT entries of the vector. */
