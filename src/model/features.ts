@@ -217,7 +217,8 @@ let wordBuffer = new Int32Array(1 << 12);
 export function asciiFeatures(text: string, tables: FeatureTables, vector: Float64Array): void {
   const mask = (1 << tables.bits) - 1;
   // The buckets are stored and summed after the loop: the tables are large, and a tight loop
-  // over the stored buckets keeps many of their cache misses in flight at once.
+  // over the stored buckets keeps many of their cache misses in flight at once. A whitespace run
+  // gives at most one 4-gram, any other unit one, and the closing pad one more.
   if (gramBuffer.length < text.length + 2) gramBuffer = new Int32Array(text.length + 2);
   if (wordBuffer.length < text.length + 1) wordBuffer = new Int32Array(text.length + 1);
   const grams = gramBuffer;
@@ -260,7 +261,7 @@ export function asciiFeatures(text: string, tables: FeatureTables, vector: Float
       if (cls & PUNCT) {
         punct++;
         if (SENTENCE_ENDS.has(unit)) word.endSentence();
-      } else if (cls & CONTROL) control++;
+      } else if (cls & CONTROL) control++; // whitespace, also a control, is already out
     }
 
     if (pendingSpace) {
@@ -283,6 +284,7 @@ export function asciiFeatures(text: string, tables: FeatureTables, vector: Float
   grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
 
   const chars = text.length;
+  // ASCII letters are all Latin.
   writeStatistics({ chars, letters, upper, digits, punct, nonAscii: 0, nonLatin: 0, control }, word, vector);
   vector[FEATURES.length - 2] = tableMean(tables.charNgram, grams, gramCount) * tables.step;
   vector[FEATURES.length - 1] = tableMean(tables.word, words, wordCount) * tables.step;
