@@ -8,7 +8,7 @@
  * UTF-16 code units with three spaces of padding in front and one behind. Words are maximal runs
  * of letters and numbers (code points of Unicode classes L and N).
  */
-import { DIGIT, LETTER, classOf, isWhitespace } from "./unicode.js";
+import { DIGIT, LETTER, classOf, isAscii, isWhitespace } from "./unicode.js";
 
 export const CHAR_NGRAM_ORDER = 4;
 
@@ -34,7 +34,7 @@ let wordBuffer = new Int32Array(1 << 12);
  * until the next call.
  */
 export function hashText(text: string, bits: number): TextBuckets {
-  const s = text.normalize("NFC").toLowerCase();
+  const s = (isAscii(text) ? text : text.normalize("NFC")).toLowerCase(); // NFC keeps ASCII as it is
   const mask = (1 << bits) - 1;
   // At most one n-gram per code unit plus the padding, and at most one word per two code units.
   if (gramBuffer.length < s.length * 2 + 2) gramBuffer = new Int32Array(s.length * 2 + 2);
@@ -97,7 +97,8 @@ export function hashText(text: string, bits: number): TextBuckets {
   return { grams, gramCount, words, wordCount };
 }
 
-function gramHash(a: number, b: number, c: number, d: number): number {
+/** The hash of the 4-gram of code units a b c d (mask it to the table's bits). */
+export function gramHash(a: number, b: number, c: number, d: number): number {
   let h = FNV_OFFSET ^ CHAR_NGRAM_ORDER;
   h = Math.imul(h ^ a, FNV_PRIME);
   h = Math.imul(h ^ b, FNV_PRIME);
@@ -106,6 +107,6 @@ function gramHash(a: number, b: number, c: number, d: number): number {
 }
 
 /** Folds the high bits into the low ones, which the mask keeps. */
-function finish(h: number): number {
+export function finish(h: number): number {
   return h ^ (h >>> 15);
 }

@@ -1,3 +1,5 @@
+const INITIAL_SLOTS = 64;
+
 /**
  * A set of 32-bit integers in one open-addressing typed array. The extractor adds a hash per
  * word; a JavaScript Set boxes such values (above 2^30 under pointer compression, as in workerd)
@@ -5,8 +7,8 @@
  */
 export class IntSet {
   size = 0;
-  private table = new Int32Array(64);
-  private shift = 32 - 6;
+  private table = new Int32Array(INITIAL_SLOTS);
+  private shift = 32 - Math.log2(INITIAL_SLOTS);
   private hasZero = false; // 0 marks an empty slot, so the key 0 is kept aside
 
   /** Adds a key (taken as int32); returns false when it was already there. */
@@ -39,6 +41,20 @@ export class IntSet {
       if (k === key) return true;
     }
     return false;
+  }
+
+  /**
+   * Empties the set, keeping its table: reusing a set spares the allocations of growing a new one.
+   * A table that its keys filled to less than an eighth goes back to the initial size, so that
+   * after one very large input each clear does not zero a large table.
+   */
+  clear(): void {
+    if (this.table.length > INITIAL_SLOTS && this.size * 8 < this.table.length) {
+      this.table = new Int32Array(INITIAL_SLOTS);
+      this.shift = 32 - Math.log2(INITIAL_SLOTS);
+    } else this.table.fill(0);
+    this.size = 0;
+    this.hasZero = false;
   }
 
   private grow(): void {

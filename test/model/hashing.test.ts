@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hashText } from "../../src/model/hashing.js";
+import { isAscii } from "../../src/model/unicode.js";
 import { anyText } from "../fixtures/arbitraries.js";
 
 const BITS = 20;
@@ -45,6 +46,18 @@ describe("hashText", () => {
         expect(buckets(text)).toEqual(first);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("skips NFC only for texts all ASCII, which NFC leaves unchanged", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary-ascii", maxLength: 300 }), fc.nat(), fc.integer({ min: 0x80, max: 0xffff }), (text, at, unit) => {
+        expect(isAscii(text)).toBe(true);
+        expect(text.normalize("NFC")).toBe(text);
+        const i = at % (text.length + 1);
+        expect(isAscii(text.slice(0, i) + String.fromCharCode(unit) + text.slice(i))).toBe(false);
+      }),
+      { numRuns: 500 },
     );
   });
 });

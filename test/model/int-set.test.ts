@@ -25,3 +25,24 @@ it("takes keys as int32, so a uint32 hash and its int32 form are the same key", 
   expect(ints.add(0x811c9dc5 | 0)).toBe(false);
   expect(ints.size).toBe(1);
 });
+
+it("is empty after clear, whether it keeps its table or shrinks it", () => {
+  fc.assert(
+    fc.property(fc.array(fc.array(fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 }), { maxLength: 2000 }), { maxLength: 6 }), (rounds) => {
+      const ints = new IntSet();
+      for (const keys of rounds) {
+        ints.clear();
+        expect(ints.size).toBe(0);
+        const reference = new Set<number>();
+        for (const k of keys) {
+          expect(ints.add(k)).toBe(!reference.has(k));
+          reference.add(k);
+        }
+        expect(ints.size).toBe(reference.size);
+        for (const k of keys) expect(ints.has(k)).toBe(true);
+        expect(ints.has(0)).toBe(reference.has(0));
+      }
+    }),
+    { numRuns: 50 },
+  );
+});
