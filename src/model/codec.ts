@@ -1,6 +1,5 @@
 /**
- * Compact text encodings for the weights file's tables: base64 for bytes, and LEB128 varints for
- * lists of non-negative whole numbers. Shared by the trainer and the Worker.
+ * Base64 for the weights file's tables. Shared by the trainer and the Worker.
  */
 
 // btoa and atob are in Node and workerd alike. workerd also has Uint8Array.fromBase64, which decodes
@@ -35,17 +34,4 @@ export function fromBase64(text: string): Uint8Array {
   const padding = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
   if (bytes.length !== (text.length / 4) * 3 - padding) throw new Error("not base64 (white space or stray padding)");
   return bytes;
-}
-
-/** Each number as 7-bit groups, low first, with the high bit set on all but the last (decodeTable reads them). */
-export function encodeVarints(numbers: readonly number[]): Uint8Array {
-  const out: number[] = [];
-  for (let n of numbers) {
-    while (n >= 128) {
-      out.push((n & 127) | 128);
-      n = Math.floor(n / 128);
-    }
-    out.push(n);
-  }
-  return Uint8Array.from(out);
 }

@@ -200,8 +200,12 @@ function textStatistics(text: string, vector: Float64Array): void {
   writeStatistics({ chars, letters, upper, digits, punct, nonAscii, nonLatin, control }, word, vector);
 }
 
-/** classOf of each ASCII code point, which the ASCII extractor reads without a call. */
-const ASCII_CLASSES = Uint8Array.from({ length: 0x80 }, (_, cp) => classOf(cp));
+/**
+ * classOf of each ASCII code point, which the ASCII extractor reads without a call. Filled on
+ * first use: classOf compiles Unicode property regexes, which would cost the Worker's start-up
+ * about 2 ms for a path that serving (scorePair without statistics) never takes.
+ */
+let asciiClasses: Uint8Array | undefined;
 const SPACE = 0x20;
 const ZERO = 0x30;
 // Scratch buffers for the buckets, reused across calls.
@@ -233,10 +237,11 @@ export function asciiFeatures(text: string, tables: FeatureTables, vector: Float
   let wordLength = 0;
   const word = wordStats;
   word.reset();
+  const classes = (asciiClasses ??= Uint8Array.from({ length: 0x80 }, (_, cp) => classOf(cp)));
 
   for (let i = 0; i < text.length; i++) {
     let unit = text.charCodeAt(i);
-    const cls = ASCII_CLASSES[unit]!;
+    const cls = classes[unit]!;
     if (cls & (LETTER | DIGIT)) {
       if (cls & LETTER) {
         letters++;

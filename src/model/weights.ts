@@ -5,10 +5,13 @@
  */
 import * as z from "../zod.js";
 import { FEATURES, STATISTICS_COUNT, type FeatureTables } from "./features.js";
-import { encodeVarints, fromBase64, toBase64 } from "./codec.js";
+import { fromBase64, toBase64 } from "./codec.js";
 import { CHAR_NGRAM_ORDER } from "./hashing.js";
 
-export const WEIGHTS_FORMAT_VERSION = 3;
+export const WEIGHTS_FORMAT_VERSION = 4;
+
+/** The longest distance between listed buckets that one byte of `gaps` holds. */
+const MAX_GAP = 255;
 
 const finite = z.number().check(z.refine(Number.isFinite, "must be a finite number"));
 const positive = finite.check(z.refine((s) => s > 0, "must be > 0"));
@@ -16,14 +19,16 @@ const quantized = z.int().check(z.gte(-127), z.lte(127));
 
 /**
  * A hashed table stored sparsely: every bucket holds `default` except the `entries` listed.
- * `keys` is base64 of varints: the first listed bucket, then each gap to the next (at least 1);
- * `values` is base64 of their values as signed bytes, in units of the tables' `step`. Strings
- * rather than number arrays: the Worker parses and checks them in one plain loop at start-up.
+ * `gaps` is base64 of one byte per listed bucket, its distance from the previous one (the first
+ * from bucket -1); a longer distance is bridged with entries that hold the default. `values` is
+ * base64 of their values as signed bytes, in units of the tables' `step`. Fixed-size bytes rather
+ * than numbers: the Worker checks and expands them in one short loop at start-up, while that code
+ * still runs cold.
  */
 const sparseTableSchema = z.object({
   default: quantized,
   entries: z.int().check(z.gte(0)),
-  keys: z.string(),
+  gaps: z.string(),
   values: z.string(),
 });
 
@@ -62,44 +67,31 @@ export interface Model {
   tables: FeatureTables;
 }
 
-/**
- * Expands a sparse table, decoding its varint keys straight into the dense array and checking each
- * one as it goes: a single pass, which matters at start-up, while the code still runs cold.
- */
+/** Expands a sparse table into the dense array, checking each entry as it goes. */
 export function decodeTable(table: SparseTable, bits: number, name: string): Int8Array {
   const fail = (what: string) => new Error(`tables.${name}: ${what}`);
-  let keyBytes: Uint8Array;
+  let gaps: Uint8Array;
   let values: Int8Array;
   try {
-    keyBytes = fromBase64(table.keys);
+    gaps = fromBase64(table.gaps);
     const bytes = fromBase64(table.values);
     values = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   } catch (error) {
     throw fail((error as Error).message);
   }
-  if (values.length !== table.entries) throw fail(`expected ${table.entries} values, found ${values.length}`);
-  const dense = new Int8Array(1 << bits).fill(table.default);
-  let entry = 0;
-  let key = -1;
-  let gap = 0;
-  let scale = 1;
-  for (let i = 0; i < keyBytes.length; i++) {
-    const byte = keyBytes[i]!;
-    gap += (byte & 127) * scale;
-    if (byte >= 128) {
-      scale *= 128;
-      continue;
-    }
-    key = entry === 0 ? gap : key + gap;
-    if ((entry > 0 && gap < 1) || key >= dense.length || entry >= values.length) {
-      throw fail(`key ${entry} is not an increasing bucket below 2^${bits}, or there are more keys than values`);
-    }
-    if (values[entry]! < -127) throw fail(`value ${entry} is -128, outside the stored range`);
-    dense[key] = values[entry++]!;
-    gap = 0;
-    scale = 1;
+  if (gaps.length !== table.entries || values.length !== table.entries) {
+    throw fail(`expected ${table.entries} gaps and values, found ${gaps.length} and ${values.length}`);
   }
-  if (entry !== table.entries || scale !== 1) throw fail(`expected ${table.entries} keys, found ${entry}`);
+  const dense = new Int8Array(1 << bits).fill(table.default);
+  let key = -1;
+  for (let i = 0; i < gaps.length; i++) {
+    const gap = gaps[i]!;
+    const value = values[i]!;
+    key += gap;
+    if (gap === 0 || key >= dense.length) throw fail(`entry ${i} is not an increasing bucket below 2^${bits}`);
+    if (value === -128) throw fail(`value ${i} is -128, outside the stored range`);
+    dense[key] = value;
+  }
   return dense;
 }
 
@@ -113,14 +105,18 @@ export function encodeTable(dense: Int8Array): SparseTable {
   let previous = -1;
   dense.forEach((v, key) => {
     if (v === fallback) return;
-    gaps.push(previous < 0 ? key : key - previous);
+    for (; key - previous > MAX_GAP; previous += MAX_GAP) {
+      gaps.push(MAX_GAP);
+      values.push(fallback);
+    }
+    gaps.push(key - previous);
     values.push(v);
     previous = key;
   });
   return {
     default: fallback,
     entries: gaps.length,
-    keys: toBase64(encodeVarints(gaps)),
+    gaps: toBase64(Uint8Array.from(gaps)),
     values: toBase64(new Uint8Array(Int8Array.from(values).buffer)),
   };
 }

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { encodeVarints, fromBase64, toBase64 } from "../../src/model/codec.js";
+import { fromBase64, toBase64 } from "../../src/model/codec.js";
 
 describe("base64", () => {
   it("matches the standard encoding and round-trips any bytes", () => {
@@ -17,11 +17,5 @@ describe("base64", () => {
     expect(() => fromBase64("ab!d")).toThrow(/not base64/);
     expect(() => fromBase64("a=bc")).toThrow(/not base64/);
     expect(() => fromBase64("ab c")).toThrow(/not base64/);
-  });
-});
-
-describe("varints", () => {
-  it("write 7 bits a byte, low first, the high bit marking that more follow", () => {
-    expect([...encodeVarints([0, 127, 128, 300])]).toEqual([0, 127, 128, 1, 172, 2]);
   });
 });

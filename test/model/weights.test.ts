@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { encodeVarints, toBase64 } from "../../src/model/codec.js";
+import { fromBase64, toBase64 } from "../../src/model/codec.js";
 import { decodeTable, encodeTable, loadWeights, serializeWeights, type WeightsFile } from "../../src/model/weights.js";
 
 const text = readFileSync("weights/model.json", "utf8");
@@ -11,7 +11,7 @@ function setTable(f: WeightsFile, gaps: number[], values: number[]) {
   f.tables.word = {
     default: 0,
     entries: gaps.length,
-    keys: toBase64(encodeVarints(gaps)),
+    gaps: toBase64(Uint8Array.from(gaps)),
     values: toBase64(new Uint8Array(Int8Array.from(values).buffer)),
   };
 }
@@ -28,11 +28,11 @@ describe("the weights file", () => {
     ["a renamed feature", (f) => void (f.features[0]!.name = "renamed"), /do not match/],
     ["a missing feature", (f) => void f.features.pop(), /do not match/],
     ["a zero scale", (f) => void (f.features[1]!.scale = 0), /must be > 0/],
-    ["a count that does not match", (f) => void (f.tables.word.entries += 1), /word: expected \d+ values/],
-    ["a key beyond the table", (f) => setTable(f, [2 ** f.tables.bits], [1]), /key 0 is not an increasing bucket/],
-    ["keys out of order", (f) => setTable(f, [5, 0], [1, 2]), /key 1 is not an increasing bucket/],
-    ["fewer keys than values", (f) => void (f.tables.word = { ...f.tables.word, keys: toBase64(encodeVarints([3])), entries: 2, values: toBase64(Uint8Array.of(1, 2)) }), /expected 2 keys, found 1/],
-    ["keys that are not base64", (f) => void (f.tables.char_ngram.keys = "not base64!"), /char_ngram: .*base64/],
+    ["a count that does not match", (f) => void (f.tables.word.entries += 1), /word: expected \d+ gaps and values/],
+    ["a bucket beyond the table", (f) => setTable(f, Array(4113).fill(255), Array(4113).fill(1)), /word: entry 4112 is not an increasing bucket below 2\^20/],
+    ["a gap of 0", (f) => setTable(f, [5, 0], [1, 2]), /entry 1 is not an increasing bucket/],
+    ["fewer gaps than values", (f) => void (f.tables.word = { ...f.tables.word, gaps: toBase64(Uint8Array.of(3)), entries: 2, values: toBase64(Uint8Array.of(1, 2)) }), /expected 2 gaps and values, found 1 and 2/],
+    ["gaps that are not base64", (f) => void (f.tables.char_ngram.gaps = "not base64!"), /char_ngram: .*base64/],
     ["a value outside the stored range", (f) => setTable(f, [5], [-128]), /value 0 is -128/],
     ["another n-gram order", (f) => void ((f.tables as { char_ngram_order: number }).char_ngram_order = 3), /char_ngram_order|expected 4/],
     ["a non-numeric weight", (f) => void ((f.features[2] as { weight: unknown }).weight = "1"), /number/],
@@ -47,12 +47,22 @@ describe("the weights file", () => {
 
 describe("sparse tables", () => {
   it("decode to exactly the table they were encoded from", () => {
+    const bits = 12;
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -127, max: 127 }), { minLength: 256, maxLength: 256 }), fc.nat(255), (cells, spread) => {
-        // Mostly one value, with `spread` others scattered: gaps of every size, some over 127.
-        const dense = Int8Array.from(cells, (v, i) => ((i * 37) % 256 < spread ? v : cells[0]!));
-        expect(decodeTable(encodeTable(dense), 8, "t")).toEqual(dense);
+      fc.property(fc.array(fc.integer({ min: -127, max: 127 }), { minLength: 1 << bits, maxLength: 1 << bits }), fc.nat(1000), (cells, spread) => {
+        // Mostly one value, with the others scattered `spread` in 1000: gaps of every size, many bridged.
+        const dense = Int8Array.from(cells, (v, i) => ((i * 7919) % 1000 < spread ? v : cells[0]!));
+        expect(decodeTable(encodeTable(dense), bits, "t")).toEqual(dense);
       }),
     );
+  });
+
+  it("bridge a gap over 255 buckets with entries that hold the default", () => {
+    const dense = new Int8Array(1 << 10).fill(3);
+    dense[600] = -5;
+    const table = encodeTable(dense);
+    expect(table).toMatchObject({ default: 3, entries: 3 });
+    expect([...fromBase64(table.gaps)]).toEqual([255, 255, 91]);
+    expect([...new Int8Array(fromBase64(table.values).buffer)]).toEqual([3, 3, -5]);
   });
 });
