@@ -9,10 +9,9 @@ import { hardening } from "./hardening.js";
 import { LIMITS } from "./limits.js";
 import { methodNotAllowed } from "./middleware.js";
 import { modelId, weightsDigest, weightsFile } from "./model.js";
-import { operations } from "./openapi.js";
 import { pageRoutes } from "./routes/pages.js";
 import { predictRoutes } from "./routes/predict.js";
-import type { ModelInfo } from "./schemas.js";
+import type { ModelInfo } from "./responses.js";
 
 export const app = new Hono<AppEnv>()
   .use(...hardening())
@@ -32,7 +31,8 @@ export const app = new Hono<AppEnv>()
       metrics: weightsFile.metrics,
       weights_sha256: await weightsDigest(),
       limits: LIMITS,
-      endpoints: operations.map((op) => ({ method: op.method.toUpperCase(), path: op.path, summary: op.summary })),
+      // Imported here, not at start-up, like the OpenAPI document in routes/pages.ts.
+      endpoints: (await import("./openapi.js")).operations.map((op) => ({ method: op.method.toUpperCase(), path: op.path, summary: op.summary })),
     } satisfies ModelInfo),
   )
   .route("/", predictRoutes)

@@ -1,9 +1,10 @@
 /** The one JSON error shape every failure answers with: `{ "error": { code, message, details? } }`. */
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
-import * as z from "../zod.js";
+import type { ErrorBody } from "./responses.js";
 
-export const errorCodeSchema = z.enum([
+/** Every code an error answer can carry. */
+export const ERROR_CODES = [
   "malformed_json",
   "json_too_deep",
   "duplicate_key",
@@ -20,19 +21,9 @@ export const errorCodeSchema = z.enum([
   "invalid_request",
   "rate_limited",
   "internal_error",
-]);
+] as const;
 
-export type ErrorCode = z.infer<typeof errorCodeSchema>;
-
-export const errorBodySchema = z.object({
-  error: z.object({
-    code: errorCodeSchema,
-    message: z.string().check(z.describe("What went wrong, for a person.")),
-    details: z.optional(z.unknown()).check(z.describe("For schema errors: [{ path, message }], path like pairs.3.text1.")),
-  }),
-});
-
-export type ErrorBody = z.infer<typeof errorBodySchema>;
+export type ErrorCode = (typeof ERROR_CODES)[number];
 
 /** Generic in the status so that the typed client (hono/client) tells error answers from success. */
 export function errorResponse<S extends ContentfulStatusCode>(c: Context, status: S, code: ErrorCode, message: string, details?: unknown) {

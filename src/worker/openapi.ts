@@ -1,19 +1,13 @@
 /**
  * The OpenAPI 3.1 document, generated from the zod schemas that validate requests and describe
- * responses (z.toJSONSchema), so it cannot drift from what the Worker does.
+ * responses (z.toJSONSchema), so it cannot drift from what the Worker does. The Worker imports
+ * this module only when a request needs it (`import()`, which the bundler evaluates lazily).
  */
 import * as z from "../zod.js";
-import { errorBodySchema, type ErrorCode } from "./errors.js";
+import type { ErrorCode } from "./errors.js";
 import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_TEXT_LENGTH } from "./limits.js";
-import {
-  batchRequestSchema,
-  batchResponseSchema,
-  explainQuerySchema,
-  healthResponseSchema,
-  modelInfoResponseSchema,
-  predictRequestSchema,
-  predictResponseSchema,
-} from "./schemas.js";
+import { batchResponseSchema, errorBodySchema, healthResponseSchema, modelInfoResponseSchema, predictResponseSchema } from "./responses.js";
+import { batchRequestSchema, explainQuerySchema, predictRequestSchema } from "./schemas.js";
 
 type ErrorExample = [code: ErrorCode, message: string];
 

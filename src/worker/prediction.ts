@@ -3,7 +3,8 @@ import { FEATURES } from "../model/features.js";
 import { scorePair, type PairScore } from "../model/scorer.js";
 import { TOP_FEATURES } from "./limits.js";
 import { model } from "./model.js";
-import type { ExplainMode, Prediction } from "./schemas.js";
+import type { Prediction } from "./responses.js";
+import type { ExplainMode } from "./schemas.js";
 
 type Explanation = NonNullable<Prediction["explanation"]>;
 

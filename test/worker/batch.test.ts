@@ -2,7 +2,7 @@ import { SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
-import { batchResponseSchema, predictResponseSchema } from "../../src/worker/schemas.js";
+import { batchResponseSchema, predictResponseSchema } from "../../src/worker/responses.js";
 import { BASE, errorOf, postJson } from "./request.js";
 import { clientPair } from "../fixtures/arbitraries.js";
 

@@ -2,7 +2,7 @@ import { SELF } from "cloudflare:test";
 import { hc } from "hono/client";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { AppType } from "../../src/worker/index.js";
-import { batchResponseSchema, predictResponseSchema } from "../../src/worker/schemas.js";
+import { batchResponseSchema, predictResponseSchema } from "../../src/worker/responses.js";
 import { BASE, postJson } from "./request.js";
 
 // The typed client as a TypeScript user would build it, calling the Worker through SELF.

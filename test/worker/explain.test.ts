@@ -5,7 +5,7 @@ import { FEATURES } from "../../src/model/features.js";
 import { scorePair } from "../../src/model/scorer.js";
 import { TOP_FEATURES } from "../../src/worker/limits.js";
 import { model } from "../../src/worker/model.js";
-import { predictResponseSchema, type Prediction } from "../../src/worker/schemas.js";
+import { predictResponseSchema, type Prediction } from "../../src/worker/responses.js";
 import { BASE, postJson } from "./request.js";
 import { clientPair } from "../fixtures/arbitraries.js";
 

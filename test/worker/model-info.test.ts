@@ -2,7 +2,7 @@ import { SELF } from "cloudflare:test";
 import { expect, it } from "vitest";
 import * as limits from "../../src/worker/limits.js";
 import { operations } from "../../src/worker/openapi.js";
-import { modelInfoResponseSchema } from "../../src/worker/schemas.js";
+import { modelInfoResponseSchema } from "../../src/worker/responses.js";
 import { BASE } from "./request.js";
 
 it("GET /model_info lists the limits and every endpoint", async () => {

@@ -1,7 +1,6 @@
 /** The demo page, the interactive docs and the OpenAPI document they read. */
 import { Hono, type Context } from "hono";
 import { methodNotAllowed } from "../middleware.js";
-import { openApiDocument } from "../openapi.js";
 import { demoPage } from "../pages/demo.js";
 import { docsPage } from "../pages/docs.js";
 
@@ -14,12 +13,15 @@ const page = (c: Context, html: string) => {
   return c.html(html);
 };
 
-let document: ReturnType<typeof openApiDocument> | undefined;
+// Loaded on the first request for it rather than at start-up: the OpenAPI module builds every
+// response schema, which no prediction needs.
+let document: Promise<unknown> | undefined;
+const openApiDocument = () => (document ??= import("../openapi.js").then((openApi) => openApi.openApiDocument()));
 
 export const pageRoutes = new Hono()
   .get("/", (c) => page(c, demoPage))
   .get("/docs", (c) => page(c, docsPage))
-  .get("/openapi.json", (c) => c.json((document ??= openApiDocument())))
+  .get("/openapi.json", async (c) => c.json(await openApiDocument()))
   .all("/", methodNotAllowed("GET, HEAD"))
   .all("/docs", methodNotAllowed("GET, HEAD"))
   .all("/openapi.json", methodNotAllowed("GET, HEAD"));
