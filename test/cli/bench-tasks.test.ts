@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runMicro } from "../../src/cli/bench/micro.js";
-import { benchTexts, extractionTasks, featureGroupTasks, SIZES } from "../../src/cli/bench/tasks.js";
+import { benchTexts, extractionTasks, featureGroupTasks, nonAsciiPair, SIZES } from "../../src/cli/bench/tasks.js";
 import { loadWeights } from "../../src/model/weights.js";
 import weightsJson from "../../weights/model.json";
 
@@ -17,10 +17,16 @@ describe("benchmark tasks", () => {
     }
   });
 
+  it("adds the typical pair with non-ASCII noise, at the same length", () => {
+    const [a, b] = nonAsciiPair(benchTexts());
+    expect([a.length, b.length]).toEqual([SIZES.typical, SIZES.typical]);
+    expect(/[^\x00-\x7f]/.test(a) && /[^\x00-\x7f]/.test(b)).toBe(true);
+  });
+
   it("times extraction and scoring per size, counting bytes and pairs", () => {
     const tasks = extractionTasks(model, benchTexts());
     expect(tasks.map((t) => t.name)).toEqual(
-      ["short", "typical", "long"].flatMap((s) => [`extractFeatures ${s}`, `scorePair ${s}`]),
+      ["short", "typical", "long", "typical non-ASCII"].flatMap((s) => [`extractFeatures ${s}`, `scorePair ${s}`]),
     );
     expect(tasks.find((t) => t.name === "scorePair typical")).toMatchObject({ bytes: 2 * SIZES.typical, pairs: 1 });
   });

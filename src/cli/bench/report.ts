@@ -53,7 +53,7 @@ export function groupTable(runs: readonly MicroResult[][]): string {
     const cost = spread(results.map(nsPerByte));
     return [name.slice("group: ".length), fmtSpread(cost), `${fmt((100 * cost.median) / wholeMedian, 2)} %`];
   });
-  return table(["group (typical 3 KB text)", "ns/char at p50", "share of extractFeatures"], rows);
+  return table(["group (typical 3 KB text with non-ASCII noise: the general path)", "ns/char at p50", "share of extractFeatures"], rows);
 }
 
 export function budgetTable(checks: readonly BudgetCheck[]): string {

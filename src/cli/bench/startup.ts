@@ -1,14 +1,14 @@
 /**
- * Bundle size and start-up: the dist bundle raw and gzipped, the time Node takes to import it
- * (Hono, zod, the inlined weights and their validation run at import), and the time workerd
- * takes from spawn to the first answer with the bundle versus the do-nothing Worker.
+ * Bundle size and start-up: the dist bundle raw and gzipped, the time Node takes to import it,
+ * and the start-up of an isolate in workerd (compiling the bundle, then Hono, zod, the inlined
+ * weights and their validation at import), for the bundle and for each part of it.
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { BENCH_DIST, bundleEntry, freePort, serve, writeConfig } from "./workerd.js";
+import { BENCH_DIST, bundleEntry, freePort, serve, writeConfig, type Service } from "./workerd.js";
 
 export interface BundleSize {
   rawBytes: number;
@@ -46,48 +46,78 @@ export function nodeImportMs(file: string): number {
   return Number(out.trim().split("\n").pop());
 }
 
-/** Cold JSON.parse and first loadWeights of a weights file, in a fresh Node process. */
-export function nodeWeightsColdMs(weightsPath: string): { parseMs: number; loadWeightsMs: number } {
-  const probe = join(import.meta.dirname, "startup-probe.ts");
-  const out = execFileSync(process.execPath, ["--import", "tsx", probe, weightsPath], { encoding: "utf8" });
-  return JSON.parse(out.trim().split("\n").pop()!) as { parseMs: number; loadWeightsMs: number };
+export interface Startup {
+  /** Milliseconds from spawning workerd until it answers. */
+  wallMs: number;
+  /** CPU milliseconds of the workerd process by then (all its threads), or null off Linux. */
+  cpuMs: number | null;
 }
 
-/** Milliseconds from spawning workerd with only this bundle until it answers a request. */
-export async function workerdReadyMs(name: string, file: string, appBindings: boolean): Promise<number> {
-  const service = { name, file, port: await freePort(), appBindings };
-  const running = await serve(writeConfig(`startup-${name}`, [service]), [service]);
+/** User plus system CPU time of a running process, from /proc (Linux). */
+function processCpuMs(pid: number): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts workerd with `isolates` copies of a bundle and times it until it answers. workerd starts
+ * every Worker of its config before it serves, so the difference to the same count of do-nothing
+ * Workers, divided by the count, is one isolate's start-up with the noise of one spawn spread
+ * over many.
+ */
+export async function workerdStartup(name: string, file: string, appBindings: boolean, isolates: number): Promise<Startup> {
+  const port = await freePort();
+  const copies: Service[] = Array.from({ length: isolates }, (_, i) => ({ name: `${name}${i}`, file, appBindings, ...(i === isolates - 1 ? { port } : {}) }));
+  const running = await serve(writeConfig(`startup-${name}`, copies), copies);
+  const cpuMs = processCpuMs(running.process.pid!);
   await running.stop();
-  return running.readyMs;
+  return { wallMs: running.readyMs, cpuMs };
 }
 
 /**
  * Start-up cost by part: each part is bundled alone, as wrangler bundles the Worker, and its
- * import timed in fresh Node processes against an empty module. Shows which dependency or table
- * the start-up budget goes to; the entries only use public module paths, so they keep working.
+ * start-up measured in workerd like the whole bundle's, against an empty module. Shows which
+ * dependency or table the start-up budget goes to; the entries only use public module paths, so
+ * they keep working.
  */
 const PARTS: Record<string, string> = {
   "empty module (baseline)": `export default { fetch: () => new Response("") };`,
   hono: `import { Hono } from "hono";\nexport default new Hono().get("/", (c) => c.text("ok"));`,
-  "zod, the parts src/zod.ts re-exports (as src/ uses it)": `import * as z from "../../../../src/zod.js";\nconst s = z.object({ a: z.string() });\nexport default { fetch: () => new Response(String(s.safeParse({ a: "x" }).success)) };`,
-  "zod, all of it (import { z } from \"zod\")": `import { z } from "zod";\nconst s = z.object({ a: z.string() });\nexport default { fetch: () => new Response(String(s.safeParse({ a: "x" }).success)) };`,
-  "zod/mini (for comparison)": `import * as z from "zod/mini";\nconst s = z.object({ a: z.string() });\nexport default { fetch: () => new Response(String(s.safeParse({ a: "x" }).success)) };`,
+  "zod as src/zod.ts provides it (Zod Mini, English messages), one schema": `import * as z from "../../../../src/zod.js";\nconst s = z.object({ a: z.string() });\nexport default { fetch: () => new Response(String(s.safeParse({ a: "x" }).success)) };`,
+  "full zod build, one schema (for comparison)": `import { z } from "zod";\nconst s = z.object({ a: z.string() });\nexport default { fetch: () => new Response(String(s.safeParse({ a: "x" }).success)) };`,
+  "request schemas (src/worker/schemas.ts, zod included)": `import * as schemas from "../../../../src/worker/schemas.js";\nexport default { fetch: () => new Response(String(Object.keys(schemas).length)) };`,
   "weights/model.json (inlined literal)": `import w from "../../../../weights/model.json";\nexport default { fetch: () => new Response(String(Object.keys(w).length)) };`,
   "weights/model.json + loadWeights (zod included)": `import w from "../../../../weights/model.json";\nimport { loadWeights } from "../../../../src/model/weights.js";\nconst { model } = loadWeights(w);\nexport default { fetch: () => new Response(String(model.weights.length)) };`,
+  "OpenAPI document with the response schemas (the Worker builds it on first request, not at start-up)": `import { openApiDocument } from "../../../../src/worker/openapi.js";\nconst doc = openApiDocument();\nexport default { fetch: () => new Response(String(Object.keys(doc.paths).length)) };`,
 };
 
 export interface PartCost extends BundleSize {
   name: string;
-  importMs: number[];
+  /** Wall milliseconds per isolate beyond the empty module, one per round. */
+  beyondEmptyMs: number[];
 }
 
-export function startupParts(rounds: number): PartCost[] {
+export async function startupParts(rounds: number, isolates: number): Promise<PartCost[]> {
   const dir = join(BENCH_DIST, "parts", "src");
   mkdirSync(dir, { recursive: true });
-  return Object.entries(PARTS).map(([name, source], i) => {
+  const bundles = Object.entries(PARTS).map(([name, source], i) => {
     const entry = join(dir, `part${i}.ts`);
     writeFileSync(entry, source);
-    const bundle = bundleEntry(entry, join(BENCH_DIST, "parts", `part${i}`));
-    return { name, ...bundleSize(bundle), importMs: Array.from({ length: rounds }, () => nodeImportMs(bundle)) };
+    return { name, file: bundleEntry(entry, join(BENCH_DIST, "parts", `part${i}`)) };
   });
+  const costs = bundles.map(({ name, file }) => ({ name, ...bundleSize(file), beyondEmptyMs: [] as number[] }));
+  for (let r = 0; r < rounds; r++) {
+    const empty = await workerdStartup("part0", bundles[0]!.file, false, isolates);
+    for (const [i, { file }] of bundles.entries()) {
+      if (i === 0) continue;
+      const part = await workerdStartup(`part${i}`, file, false, isolates);
+      costs[i]!.beyondEmptyMs.push((part.wallMs - empty.wallMs) / isolates);
+    }
+  }
+  return costs.slice(1);
 }

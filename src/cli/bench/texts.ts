@@ -38,3 +38,15 @@ export function englishText(seed: number, length: number): string {
   }
   return parts.join("").slice(0, length);
 }
+
+/** A sentence of the foreign-script noise that edited texts carry (Cyrillic, Greek, accents, CJK). */
+const FOREIGN = " Наблюдения показали звёзды, αστέρια και γαλαξίες (naïve café, Größe 12 μm; 望远镜观测). ";
+
+/**
+ * The text with that sentence in its middle, at the same length: non-ASCII, so extraction takes its
+ * general path, as for about half of the real texts.
+ */
+export function withForeignScript(text: string): string {
+  const at = Math.floor((text.length - FOREIGN.length) / 2);
+  return text.slice(0, at) + FOREIGN + text.slice(at + FOREIGN.length);
+}

@@ -73,7 +73,8 @@ export interface Service {
   name: string;
   /** The bundle: one ES module. */
   file: string;
-  port: number;
+  /** The loopback port it is served on; without one it starts but gets no socket. */
+  port?: number;
   /** Whether the Worker gets the app's bindings (the real bundle and the bench Worker do). */
   appBindings?: boolean;
 }
@@ -86,7 +87,9 @@ export function writeConfig(name: string, services: readonly Service[]): string 
     `    (name = "${name}", worker = (modules = [(name = "${name}.js", esModule = embed "${relative(BENCH_DIST, file)}")], compatibilityDate = "${COMPATIBILITY_DATE}", bindings = ${bindings}))`;
   const entries = services.map((s) => worker(s.name, s.file, s.appBindings ? APP_BINDINGS : "[]"));
   if (services.some((s) => s.appBindings)) entries.push(worker("rate-limiter", join(BENCH_DIST, "rate-limiter.js"), "[]"));
-  const sockets = services.map((s) => `    (name = "${s.name}", address = "127.0.0.1:${s.port}", http = (), service = "${s.name}")`);
+  const sockets = services
+    .filter((s) => s.port !== undefined)
+    .map((s) => `    (name = "${s.name}", address = "127.0.0.1:${s.port}", http = (), service = "${s.name}")`);
   writeFileSync(
     path,
     `using Workerd = import "/workerd/workerd.capnp";\nconst config :Workerd.Config = (\n  services = [\n${entries.join(",\n")}\n  ],\n  sockets = [\n${sockets.join(",\n")}\n  ]\n);\n`,
@@ -113,7 +116,7 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Starts `workerd serve` and waits until each service answers an HTTP request. */
+/** Starts `workerd serve` and waits until each service with a port answers an HTTP request. */
 export async function serve(configPath: string, services: readonly Service[], timeoutMs = 20_000): Promise<Running> {
   const start = performance.now();
   const child = spawn(WORKERD, ["serve", configPath], { stdio: ["ignore", "ignore", "pipe"] });
@@ -124,7 +127,7 @@ export async function serve(configPath: string, services: readonly Service[], ti
     if (child.exitCode === null) child.kill("SIGTERM");
     await exited;
   };
-  for (const service of services) {
+  for (const service of services.filter((s) => s.port !== undefined)) {
     for (;;) {
       if (child.exitCode !== null) throw new Error(`workerd exited: ${stderr}`);
       if (performance.now() - start > timeoutMs) {
