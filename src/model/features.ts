@@ -66,8 +66,6 @@ function hashWord(word: string): number {
   return h;
 }
 
-const SPACE_TERM_HASHES = new IntSet();
-for (const term of SPACE_TERMS) SPACE_TERM_HASHES.add(hashWord(term));
 const SENTENCE_ENDS = new Set([0x2e, 0x21, 0x3f, 0x3002, 0xff01, 0xff1f, 0x0964, 0x061f]);
 
 /**
@@ -86,6 +84,11 @@ class WordStats {
   private readonly seenBigrams = new IntSet();
   private previous = 0;
   private inSentence = 0;
+  private readonly spaceTermHashes = new IntSet();
+
+  constructor() {
+    for (const term of SPACE_TERMS) this.spaceTermHashes.add(hashWord(term));
+  }
 
   reset(): void {
     this.words = this.chars = this.sentences = this.spaceTerms = this.bigrams = this.repeatedBigrams = 0;
@@ -99,7 +102,7 @@ class WordStats {
     this.chars += length;
     this.inSentence++;
     this.types.add(hash);
-    if (SPACE_TERM_HASHES.has(hash)) this.spaceTerms++;
+    if (this.spaceTermHashes.has(hash)) this.spaceTerms++;
     if (this.words > 1) {
       this.bigrams++;
       if (!this.seenBigrams.add(Math.imul(this.previous ^ 0x9e3779b9, FNV_PRIME) ^ hash)) this.repeatedBigrams++;
@@ -116,7 +119,17 @@ class WordStats {
   }
 }
 
-const wordStats = new WordStats();
+/**
+ * The statistics' reusable state: one WordStats, and classOf of each ASCII code point for the
+ * ASCII extractor to read without a call. Built on first use, because serving skips the
+ * statistics (the model gives them no weight) and the Worker's start-up need not pay for it:
+ * about 1.5 ms, most of it compiling the Unicode property regexes behind classOf.
+ */
+let sharedState: { word: WordStats; asciiClasses: Uint8Array } | undefined;
+
+function statisticsState() {
+  return (sharedState ??= { word: new WordStats(), asciiClasses: Uint8Array.from({ length: 0x80 }, (_, cp) => classOf(cp)) });
+}
 
 /** Per-character counts of a text, which the statistics divide. */
 interface CharCounts {
@@ -166,7 +179,7 @@ function tableMean(table: Int8Array, keys: Int32Array, count: number): number {
 function textStatistics(text: string, vector: Float64Array): void {
   let chars = 0, letters = 0, upper = 0, digits = 0, punct = 0, nonAscii = 0, nonLatin = 0, control = 0;
   let wordHash = FNV_OFFSET, wordLength = 0;
-  const word = wordStats;
+  const { word } = statisticsState();
   word.reset();
 
   for (let i = 0; i < text.length; ) {
@@ -200,12 +213,6 @@ function textStatistics(text: string, vector: Float64Array): void {
   writeStatistics({ chars, letters, upper, digits, punct, nonAscii, nonLatin, control }, word, vector);
 }
 
-/**
- * classOf of each ASCII code point, which the ASCII extractor reads without a call. Filled on
- * first use: classOf compiles Unicode property regexes, which would cost the Worker's start-up
- * about 2 ms for a path that serving (scorePair without statistics) never takes.
- */
-let asciiClasses: Uint8Array | undefined;
 const SPACE = 0x20;
 const ZERO = 0x30;
 // Scratch buffers for the buckets, reused across calls.
@@ -235,9 +242,8 @@ export function asciiFeatures(text: string, tables: FeatureTables, vector: Float
   let bucketHash = FNV_OFFSET; // the word as hashText hashes it: lower case, digits read as 0
   let wordHash = FNV_OFFSET; // the word as textStatistics hashes it: lower case
   let wordLength = 0;
-  const word = wordStats;
+  const { word, asciiClasses: classes } = statisticsState();
   word.reset();
-  const classes = (asciiClasses ??= Uint8Array.from({ length: 0x80 }, (_, cp) => classOf(cp)));
 
   for (let i = 0; i < text.length; i++) {
     let unit = text.charCodeAt(i);
