@@ -160,7 +160,8 @@ export const strictJson = (maxBytes: number): MiddlewareHandler => {
         refused = errorResponse(c, status, code, message, details);
         return;
       }
-      c.req.bodyCache.json = Promise.resolve(parsed.value); // what c.req.json() and the validators read
+      // c.req.json(), which the validators call, would decode and parse the body again.
+      c.req.json = <T>() => Promise.resolve(parsed.value as T);
       await next();
     });
     return tooLarge ?? refused;
