@@ -9,10 +9,27 @@ export function allowedOrigin(allowed: string | undefined, origin: string): stri
   return origins.includes(origin) ? origin : null;
 }
 
-export const configurableCors = (): MiddlewareHandler<AppEnv> =>
-  cors({
+const EXPOSE_HEADERS = ["X-Request-Id", "Retry-After"];
+
+/**
+ * Hono's cors answers preflights. Other requests get the headers it would add, set with c.header()
+ * before the handler runs: Hono's cors writes them on c.res instead, and once c.res exists Hono
+ * copies the handler's response into a new one (and again for the Vary it appends afterwards).
+ */
+export const configurableCors = (): MiddlewareHandler<AppEnv> => {
+  const preflight = cors({
     origin: (origin, c) => allowedOrigin(c.env.ALLOWED_ORIGINS, origin),
     allowHeaders: ["Content-Type", "Authorization", "X-Request-Id"],
-    exposeHeaders: ["X-Request-Id", "Retry-After"],
+    exposeHeaders: EXPOSE_HEADERS,
     maxAge: 86400,
   });
+  const expose = EXPOSE_HEADERS.join(",");
+  return async (c, next) => {
+    if (c.req.method === "OPTIONS") return preflight(c, next);
+    const origin = allowedOrigin(c.env.ALLOWED_ORIGINS, c.req.header("Origin") ?? "");
+    if (origin) c.header("Access-Control-Allow-Origin", origin);
+    c.header("Access-Control-Expose-Headers", expose);
+    c.header("Vary", "Origin", { append: true });
+    await next();
+  };
+};
