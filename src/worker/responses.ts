@@ -108,7 +108,7 @@ export const modelInfoResponseSchema = z
         char_ngram_entries: z.number(),
         word_entries: z.number(),
       })
-      .check(z.describe("The hashed log-ratio tables: buckets each, the value step, and how many buckets differ from the default.")),
+      .check(z.describe("The hashed log-ratio tables: buckets each, the value step, and how many buckets each lists (those that differ from the default, and a few holding it that bridge gaps over 255).")),
     training: z.record(z.string(), z.unknown()),
     metrics: z.record(z.string(), z.unknown()),
     weights_sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
@@ -130,7 +130,7 @@ export const modelInfoResponseSchema = z
         {
           model: { ...exampleModel, type: "pairwise-logistic" },
           features: [{ name: "char_ngram_log_ratio", description: "mean log-probability ratio, real vs edited, of the text's character 4-grams", mean: 0.16, scale: 0.69, weight: 22.3 }],
-          tables: { char_ngram_order: 4, buckets: 1048576, step: 0.1, char_ngram_entries: 62786, word_entries: 15134 },
+          tables: { char_ngram_order: 4, buckets: 1048576, step: 0.1, char_ngram_entries: 62786, word_entries: 15515 },
           training: { command: "npm run train -- --data ../shared/data/impostor-hunt/train.jsonl", selected_lambda: 0.001 },
           metrics: { cross_validation: { accuracy_mean: 0.912, accuracy_std: 0.028 } },
           weights_sha256: "0".repeat(64),
