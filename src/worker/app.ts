@@ -9,7 +9,7 @@ import { hardening } from "./hardening.js";
 import { LIMITS } from "./limits.js";
 import { methodNotAllowed } from "./middleware.js";
 import { modelId, weightsDigest, weightsFile } from "./model.js";
-import { pageRoutes } from "./routes/pages.js";
+import { loadOpenApi, pageRoutes } from "./routes/pages.js";
 import { predictRoutes } from "./routes/predict.js";
 import type { ModelInfo } from "./responses.js";
 
@@ -31,8 +31,7 @@ export const app = new Hono<AppEnv>()
       metrics: weightsFile.metrics,
       weights_sha256: await weightsDigest(),
       limits: LIMITS,
-      // Imported here, not at start-up, like the OpenAPI document in routes/pages.ts.
-      endpoints: (await import("./openapi.js")).operations.map((op) => ({ method: op.method.toUpperCase(), path: op.path, summary: op.summary })),
+      endpoints: (await loadOpenApi()).operations.map((op) => ({ method: op.method.toUpperCase(), path: op.path, summary: op.summary })),
     } satisfies ModelInfo),
   )
   .route("/", predictRoutes)

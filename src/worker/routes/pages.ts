@@ -13,15 +13,18 @@ const page = (c: Context, html: string) => {
   return c.html(html);
 };
 
-// Loaded on the first request for it rather than at start-up: the OpenAPI module builds every
-// response schema, which no prediction needs.
+/**
+ * The OpenAPI module, imported on the first request that needs it rather than at start-up: it
+ * builds every response schema, which no prediction needs.
+ */
+export const loadOpenApi = () => import("../openapi.js");
+
 let document: Promise<unknown> | undefined;
-const openApiDocument = () => (document ??= import("../openapi.js").then((openApi) => openApi.openApiDocument()));
 
 export const pageRoutes = new Hono()
   .get("/", (c) => page(c, demoPage))
   .get("/docs", (c) => page(c, docsPage))
-  .get("/openapi.json", async (c) => c.json(await openApiDocument()))
+  .get("/openapi.json", async (c) => c.json(await (document ??= loadOpenApi().then((openApi) => openApi.openApiDocument()))))
   .all("/", methodNotAllowed("GET, HEAD"))
   .all("/docs", methodNotAllowed("GET, HEAD"))
   .all("/openapi.json", methodNotAllowed("GET, HEAD"));
