@@ -4,7 +4,7 @@
  * The last line is always `accuracy=<0..1> n=<count>`.
  */
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from "../model/train.js";
-import { crossValidate, evaluatePairs } from "../model/validation.js";
+import { crossValidate, evaluatePairs } from "../model/evaluation.js";
 import { DEFAULT_LABEL_FIELDS, labeledPairs, readDataset, readWeights } from "./data.js";
 import { formatBreakdown, formatCrossValidation, formatMetrics } from "./report.js";
 import { UsageError, numberFlag, parseToolArgs, runTool } from "./run.js";

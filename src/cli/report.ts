@@ -1,7 +1,6 @@
 /** Formatting shared by the tools' reports. */
-import { metricsOf, type Metrics } from "../model/metrics.js";
+import { metricsOf, type CrossValidation, type Metrics } from "../model/evaluation.js";
 import type { LabeledPair } from "../model/train.js";
-import type { CrossValidation } from "../model/validation.js";
 
 const fixed = (x: number) => x.toFixed(4);
 

@@ -6,8 +6,7 @@
 import { renameSync, writeFileSync } from "node:fs";
 import { FEATURE_NAMES, type FeatureName } from "../model/features.js";
 import { DEFAULT_TRAIN_OPTIONS, trainModel, type TrainOptions } from "../model/train.js";
-import { metricsOf } from "../model/metrics.js";
-import { crossValidate } from "../model/validation.js";
+import { crossValidate, metricsOf } from "../model/evaluation.js";
 import { WEIGHTS_FORMAT_VERSION, serializeWeights, type WeightsFile } from "../model/weights.js";
 import { DEFAULT_LABEL_FIELDS, labeledPairs, readDataset } from "./data.js";
 import { formatCrossValidation, formatMetrics, shellCommand } from "./report.js";

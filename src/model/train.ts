@@ -5,7 +5,6 @@
  */
 import { FEATURES, FEATURE_NAMES, STATISTICS_COUNT, extractFeatures, type FeatureName, type FeatureTables } from "./features.js";
 import { hashText } from "./hashing.js";
-import { logLossOf } from "./metrics.js";
 import { encodeTable, type Model, type WeightsFile } from "./weights.js";
 
 export interface LabeledPair {
@@ -80,6 +79,10 @@ export function stratifiedFolds(labels: readonly number[], k: number, seed: numb
   }
   return folds;
 }
+
+/** The log loss of one pair: -log of the probability given to the true answer. */
+export const logLossOf = (probability: number, realTextId: 1 | 2) =>
+  -Math.log(Math.max(1e-15, realTextId === 1 ? probability : 1 - probability));
 
 const round = (x: number, digits: number) => Number(x.toPrecision(digits));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitLogistic, stratifiedFolds, trainModel, DEFAULT_TRAIN_OPTIONS, type LabeledPair } from "../../src/model/train.js";
-import { evaluatePairs } from "../../src/model/validation.js";
+import { evaluatePairs } from "../../src/model/evaluation.js";
 import { generatePairs } from "../fixtures/pairs.js";
 
 const labeled = (count: number, seed: number): LabeledPair[] =>
