@@ -1,5 +1,9 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
+import { unstable_readConfig } from "wrangler";
 import { defineConfig } from "vitest/config";
+
+// The rate limiter as wrangler.toml declares it (the one place its period is stated).
+const [limiter] = unstable_readConfig({ config: "wrangler.toml" }).ratelimits;
 
 // The Worker's tests run inside workerd; model, tool and document tests run in Node; the e2e
 // tests start the Worker locally and drive the demo page in headless Chromium.
@@ -15,7 +19,7 @@ export default defineConfig({
             // the app against RATE_LIMITER_TEST, the same binding with a low limit.
             miniflare: {
               ratelimits: {
-                RATE_LIMITER: { namespace_id: "1001", simple: { limit: 1_000_000_000, period: 60 } },
+                RATE_LIMITER: { ...limiter!, simple: { ...limiter!.simple, limit: 1_000_000_000 } },
                 RATE_LIMITER_TEST: { namespace_id: "1002", simple: { limit: 3, period: 60 } },
               },
             },

@@ -1,16 +1,9 @@
-/** The Worker's bindings (wrangler.toml and secrets) and the per-request values middleware shares. */
+/**
+ * The Hono environment of the app: the Worker's bindings, typed by `npm run cf-typegen` from
+ * wrangler.toml into worker-configuration.d.ts (the global `Env`), and the per-request values that
+ * middleware and handlers share.
+ */
 import type { ErrorCode } from "./errors.js";
-
-export interface Env {
-  /** Secret; when set, every route but the public ones needs `Authorization: Bearer <API_TOKEN>`. */
-  API_TOKEN?: string;
-  /** Comma-separated origins CORS allows; "*" (the default) allows any. */
-  ALLOWED_ORIGINS?: string;
-  /** Seconds in the rate limiter's window (must equal `[ratelimits.simple] period`); sent as Retry-After. */
-  RATE_LIMIT_PERIOD?: string;
-  /** The Workers Rate Limiting binding (`[[ratelimits]]` in wrangler.toml). */
-  RATE_LIMITER: RateLimit;
-}
 
 export interface Variables {
   requestId: string;
@@ -20,12 +13,3 @@ export interface Variables {
 }
 
 export type AppEnv = { Bindings: Env; Variables: Variables };
-
-type WorkerEnv = Env;
-
-declare global {
-  namespace Cloudflare {
-    // Types `env` from "cloudflare:test" and "cloudflare:workers".
-    interface Env extends WorkerEnv {}
-  }
-}

@@ -1,44 +1,51 @@
-/** The one JSON error shape every failure answers with: `{ "error": { code, message, details? } }`. */
+/**
+ * Every error the API answers with: the one map from code to HTTP status, and the one JSON body
+ * shape, `{ "error": { code, message, details? } }`. The OpenAPI document's error responses are
+ * generated from this map and the README's table is tested against it, so a new code is one line
+ * here.
+ */
 import type { Context } from "hono";
-import type { ContentfulStatusCode } from "hono/utils/http-status";
-import type { ErrorBody } from "./responses.js";
 
-/** Every code an error answer can carry. */
-export const ERROR_CODES = [
-  "malformed_json",
-  "json_too_deep",
-  "duplicate_key",
-  "too_many_keys",
-  "lone_surrogate",
-  "nul_character",
-  "unauthorized",
-  "not_found",
-  "method_not_allowed",
-  "body_too_large",
-  "text_too_long",
-  "too_many_pairs",
-  "unsupported_media_type",
-  "invalid_request",
-  "rate_limited",
-  "internal_error",
-] as const;
+export const ERRORS = {
+  malformed_json: { status: 400, when: "not valid JSON (or not UTF-8): empty, a syntax error, trailing garbage" },
+  json_too_deep: { status: 400, when: "JSON nested deeper than the limit (checked before parsing)" },
+  duplicate_key: { status: 400, when: "a key twice in one object, however spelled (`\"text1\"` and `\"text\\u0031\"`)" },
+  too_many_keys: { status: 400, when: "an object with more keys than the limit (checked before parsing)" },
+  unauthorized: { status: 401, when: "a token is required and the Bearer token is missing or wrong" },
+  not_found: { status: 404, when: "no such path" },
+  method_not_allowed: { status: 405, when: "the path does not serve this method (`Allow` lists those it does)" },
+  body_too_large: { status: 413, when: "the body is over its limit" },
+  text_too_long: { status: 413, when: "a text is over its limit (the field is named, e.g. `pairs.3.text1`)" },
+  too_many_pairs: { status: 413, when: "a batch holds more pairs than the limit" },
+  unsupported_media_type: { status: 415, when: "a POST whose `Content-Type` is not `application/json`" },
+  invalid_request: { status: 422, when: "valid JSON that does not match the schema, or a bad query (`details` names each field)" },
+  lone_surrogate: { status: 422, when: "a string holds a lone surrogate (`\"\\ud800\"`)" },
+  nul_character: { status: 422, when: "a string holds NUL (`\"\\u0000\"`)" },
+  rate_limited: { status: 429, when: "over the rate limit (`Retry-After` says when to retry)" },
+  internal_error: { status: 500, when: "a bug: never expected, and fuzzed for; the message hides the cause" },
+} as const;
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export type ErrorCode = keyof typeof ERRORS;
+export type ErrorStatus = (typeof ERRORS)[ErrorCode]["status"];
 
-/** Generic in the status so that the typed client (hono/client) tells error answers from success. */
-export function errorResponse<S extends ContentfulStatusCode>(c: Context, status: S, code: ErrorCode, message: string, details?: unknown) {
-  const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
-  c.set("errorCode", code); // for the request log line
-  return c.json(body, status);
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+/** One bad field of a request: its path (such as `pairs.3.text1`) and what is wrong with it. */
+export interface ErrorDetail {
+  path: string;
+  message: string;
 }
 
-/** Codes for the statuses that middleware raises as HTTPException. */
-export const CODE_FOR_STATUS: Partial<Record<number, ErrorCode>> = {
-  400: "malformed_json",
-  401: "unauthorized",
-  404: "not_found",
-  405: "method_not_allowed",
-  413: "body_too_large",
-  415: "unsupported_media_type",
-  429: "rate_limited",
-};
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details?: ErrorDetail[] };
+}
+
+/**
+ * Answers an error with the status its code maps to. Generic in the code so that the typed client
+ * (hono/client) tells each error answer's status from success.
+ */
+export function errorResponse<C extends ErrorCode>(c: Context, code: C, message: string, details?: ErrorDetail[]) {
+  const body: ErrorBody = { error: { code, message, ...(details === undefined ? {} : { details }) } };
+  c.set("errorCode", code); // for the request log line
+  return c.json(body, ERRORS[code].status as (typeof ERRORS)[C]["status"]);
+}

@@ -2,9 +2,9 @@
  * The bundled model, loaded once per isolate. An invalid or mismatched weights file throws here,
  * at start-up, so a bad deployment never serves.
  */
+import { sha256 } from "hono/utils/crypto";
 import weightsJson from "../../weights/model.json";
 import { loadWeights, serializeWeights } from "../model/weights.js";
-import { sha256Hex } from "./digest.js";
 
 export const { file: weightsFile, model } = loadWeights(weightsJson);
 
@@ -12,7 +12,8 @@ let digest: Promise<string> | undefined;
 
 /** SHA-256 of the weights file as committed (the Worker re-serializes it byte for byte). */
 export function weightsDigest(): Promise<string> {
-  digest ??= sha256Hex(serializeWeights(weightsFile));
+  // Hono's helper answers null only where Web Crypto is missing, which workerd never is.
+  digest ??= sha256(serializeWeights(weightsFile)).then((hex) => hex!);
   return digest;
 }
 

@@ -4,20 +4,14 @@
  * this module only when a request needs it (`import()`, which the bundler evaluates lazily).
  */
 import * as z from "../zod.js";
-import type { ErrorCode } from "./errors.js";
+import { ERRORS, type ErrorCode } from "./errors.js";
+import { RETRY_AFTER_SECONDS } from "./middleware/rate-limit.js";
 import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_TEXT_LENGTH } from "./limits.js";
 import { batchResponseSchema, errorBodySchema, healthResponseSchema, modelInfoResponseSchema, predictResponseSchema } from "./responses.js";
-import { batchRequestSchema, explainQuerySchema, predictRequestSchema } from "./schemas.js";
+import { batchRequestSchema, explainQuerySchema, predictRequestSchema } from "./requests.js";
 
+/** An error an operation can answer with, and an example of its message. */
 type ErrorExample = [code: ErrorCode, message: string];
-
-interface Response {
-  description: string;
-  /** A zod schema for JSON, or "html" for a page. */
-  body: z.ZodMiniType | "html";
-  /** Error responses list one example per error code they can carry. */
-  errors?: ErrorExample[];
-}
 
 interface Operation {
   method: "get" | "post";
@@ -26,45 +20,39 @@ interface Operation {
   description?: string;
   query?: z.ZodMiniObject;
   body?: z.ZodMiniType;
-  responses: Record<number, Response>;
+  /** The 200 answer: a zod schema for JSON, or "html" for a page. */
+  ok: { description: string; body: z.ZodMiniType | "html" };
+  /** Every error it can answer with; the document groups them into responses by their status. */
+  errors: ErrorExample[];
 }
 
-const error = (description: string, ...errors: ErrorExample[]): Response => ({ description, body: errorBodySchema, errors });
-const notAllowed = (allow: string) => error("Wrong method.", ["method_not_allowed", `DELETE is not allowed here; use ${allow}`]);
-const internal = error("Unexpected failure (a bug).", ["internal_error", "internal error"]);
-const page = (description: string): Response => ({ description, body: "html" });
+const notAllowed = (allow: string): ErrorExample => ["method_not_allowed", `DELETE is not allowed here; use ${allow}`];
+const internal: ErrorExample = ["internal_error", "internal error"];
 
 /** Errors of every endpoint behind the optional token and the rate limit. */
-const guardErrors: Record<number, Response> = {
-  401: error("API_TOKEN is set and the request has no valid `Authorization: Bearer` token.", ["unauthorized", "a valid Bearer token is required"]),
-  429: error("Over the rate limit; `Retry-After` says when to try again.", ["rate_limited", "too many requests; retry after 60 s"]),
-};
+const guardErrors: ErrorExample[] = [
+  ["unauthorized", "the bearer token is not valid"],
+  ["rate_limited", `too many requests; retry after ${RETRY_AFTER_SECONDS} seconds`],
+];
 
 /** Errors that both prediction endpoints answer with. */
-const predictErrors = (bodyLimit: number): Record<number, Response> => ({
-  400: error(
-    "The body is not valid JSON, or JSON the API refuses before parsing it into requests.",
-    ["malformed_json", "request body is not valid JSON: Unexpected end of JSON input"],
-    ["json_too_deep", `JSON nesting is deeper than ${MAX_JSON_DEPTH} levels`],
-    ["duplicate_key", 'duplicate key "text1"'],
-    ["too_many_keys", `a JSON object has more than ${MAX_JSON_KEYS} keys`],
-  ),
+const predictErrors = (bodyLimit: number, textField: string): ErrorExample[] => [
+  ["malformed_json", "request body is not valid JSON: Unexpected end of JSON input"],
+  ["json_too_deep", `JSON nesting is deeper than ${MAX_JSON_DEPTH} levels`],
+  ["duplicate_key", 'duplicate key "text1"'],
+  ["too_many_keys", `a JSON object has more than ${MAX_JSON_KEYS} keys`],
   ...guardErrors,
-  405: notAllowed("POST"),
-  413: error(
-    "The body or a text is over its limit.",
-    ["body_too_large", `request body exceeds ${bodyLimit} bytes`],
-    ["text_too_long", `text1 is longer than ${MAX_TEXT_LENGTH} characters`],
-  ),
-  415: error("The body is not declared as JSON.", ["unsupported_media_type", "Content-Type must be application/json"]),
-  422: error(
-    "The body or the query does not match the schema (details list each bad field's path), or a text is not well-formed Unicode.",
-    ["invalid_request", "request body does not match the schema: text2: Invalid input: expected string, received undefined"],
-    ["lone_surrogate", "a string contains a lone surrogate at character 12"],
-    ["nul_character", "a string contains NUL (U+0000) at character 12"],
-  ),
-  500: internal,
-});
+  notAllowed("POST"),
+  ["body_too_large", `request body exceeds ${bodyLimit} bytes`],
+  ["text_too_long", `${textField} is longer than ${MAX_TEXT_LENGTH} characters`],
+  ["unsupported_media_type", "Content-Type must be application/json"],
+  ["invalid_request", "request body does not match the schema: text2: Invalid input: expected string, received undefined"],
+  ["lone_surrogate", "a string contains a lone surrogate at character 12"],
+  ["nul_character", "a string contains NUL (U+0000) at character 12"],
+  internal,
+];
+
+const html = (description: string) => ({ description, body: "html" as const });
 
 /** Every endpoint of the API, in the order the README lists them. */
 export const operations: Operation[] = [
@@ -75,7 +63,8 @@ export const operations: Operation[] = [
     description: `Body at most ${MAX_BODY_BYTES} bytes; each text at most ${MAX_TEXT_LENGTH} UTF-16 code units (empty texts are valid).`,
     query: explainQuerySchema,
     body: predictRequestSchema,
-    responses: { 200: { description: "The judgement.", body: predictResponseSchema }, ...predictErrors(MAX_BODY_BYTES) },
+    ok: { description: "The judgement.", body: predictResponseSchema },
+    errors: predictErrors(MAX_BODY_BYTES, "text1"),
   },
   {
     method: "post",
@@ -86,55 +75,48 @@ export const operations: Operation[] = [
       "Each result equals what /predict answers for that pair, plus its id when one was given.",
     query: explainQuerySchema,
     body: batchRequestSchema,
-    responses: {
-      200: { description: "One result per pair, in order.", body: batchResponseSchema },
-      ...predictErrors(MAX_BATCH_BODY_BYTES),
-      413: error(
-        "The body, the number of pairs or a text is over its limit.",
-        ["body_too_large", `request body exceeds ${MAX_BATCH_BODY_BYTES} bytes`],
-        ["too_many_pairs", `pairs holds more than ${MAX_BATCH_PAIRS} pairs`],
-        ["text_too_long", `pairs.3.text1 is longer than ${MAX_TEXT_LENGTH} characters`],
-      ),
-    },
+    ok: { description: "One result per pair, in order.", body: batchResponseSchema },
+    errors: [...predictErrors(MAX_BATCH_BODY_BYTES, "pairs.3.text1"), ["too_many_pairs", `pairs holds more than ${MAX_BATCH_PAIRS} pairs`]],
   },
   {
     method: "get",
     path: "/health",
     summary: "Liveness and the model's name",
-    responses: { 200: { description: "The Worker is up.", body: healthResponseSchema }, 405: notAllowed("GET, HEAD"), 500: internal },
+    ok: { description: "The Worker is up.", body: healthResponseSchema },
+    errors: [notAllowed("GET, HEAD"), internal],
   },
   {
     method: "get",
     path: "/model_info",
     summary: "The model, its features and weights, the limits and the endpoints",
-    responses: { 200: { description: "About the model.", body: modelInfoResponseSchema }, ...guardErrors, 405: notAllowed("GET, HEAD"), 500: internal },
+    ok: { description: "About the model.", body: modelInfoResponseSchema },
+    errors: [...guardErrors, notAllowed("GET, HEAD"), internal],
   },
   {
     method: "get",
     path: "/openapi.json",
     summary: "This document",
-    responses: {
-      200: {
-        description: "OpenAPI 3.1 document.",
-        body: z
-          .object({ openapi: z.string(), info: z.record(z.string(), z.unknown()), paths: z.record(z.string(), z.unknown()) })
-          .check(z.meta({ examples: [{ openapi: "3.1.0", info: { title: "Impostor Hunt Edge API", version: "1.0.0" }, paths: {} }] })),
-      },
-      405: notAllowed("GET, HEAD"),
-      500: internal,
+    ok: {
+      description: "OpenAPI 3.1 document.",
+      body: z
+        .object({ openapi: z.string(), info: z.record(z.string(), z.unknown()), paths: z.record(z.string(), z.unknown()) })
+        .check(z.meta({ examples: [{ openapi: "3.1.0", info: { title: "Impostor Hunt Edge API", version: "1.0.0" }, paths: {} }] })),
     },
+    errors: [notAllowed("GET, HEAD"), internal],
   },
   {
     method: "get",
     path: "/docs",
     summary: "Interactive API docs (self-contained page)",
-    responses: { 200: page("HTML page that renders this document with try-it forms."), 405: notAllowed("GET, HEAD") },
+    ok: html("HTML page that renders this document with try-it forms."),
+    errors: [notAllowed("GET, HEAD")],
   },
   {
     method: "get",
     path: "/",
     summary: "Demo page: paste two texts, see which one is judged real",
-    responses: { 200: page("Self-contained HTML page."), 405: notAllowed("GET, HEAD") },
+    ok: html("Self-contained HTML page."),
+    errors: [notAllowed("GET, HEAD")],
   },
 ];
 
@@ -143,11 +125,22 @@ function jsonSchema(schema: z.core.$ZodType, io: "input" | "output") {
   return rest;
 }
 
-function content(response: Response) {
-  if (response.body === "html") return { "text/html": { schema: { type: "string" } } };
-  const schema = jsonSchema(response.body, "output");
-  const examples = response.errors?.map(([code, message]) => [code, { value: { error: { code, message } } }]);
-  return { "application/json": { schema, ...(examples ? { examples: Object.fromEntries(examples) } : {}) } };
+function content(body: z.ZodMiniType | "html", examples?: ErrorExample[]) {
+  if (body === "html") return { "text/html": { schema: { type: "string" } } };
+  const named = examples?.map(([code, message]) => [code, { value: { error: { code, message } } }]);
+  return { "application/json": { schema: jsonSchema(body, "output"), ...(named ? { examples: Object.fromEntries(named) } : {}) } };
+}
+
+/** The operation's error responses: one per status, listing each code's meaning from ERRORS. */
+function errorResponses(errors: ErrorExample[]) {
+  const statuses = [...new Set(errors.map(([code]) => ERRORS[code].status))];
+  return Object.fromEntries(
+    statuses.map((status) => {
+      const examples = errors.filter(([code]) => ERRORS[code].status === status);
+      const description = examples.map(([code]) => `\`${code}\`: ${ERRORS[code].when}.`).join(" ");
+      return [status, { description, content: content(errorBodySchema, examples) }];
+    }),
+  );
 }
 
 function operationObject(op: Operation) {
@@ -166,9 +159,7 @@ function operationObject(op: Operation) {
     ...(op.body
       ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } }
       : {}),
-    responses: Object.fromEntries(
-      Object.entries(op.responses).map(([status, response]) => [status, { description: response.description, content: content(response) }]),
-    ),
+    responses: { 200: { description: op.ok.description, content: content(op.ok.body) }, ...errorResponses(op.errors) },
   };
 }
 

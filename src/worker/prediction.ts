@@ -4,7 +4,7 @@ import { scorePair, type PairScore } from "../model/scorer.js";
 import { TOP_FEATURES } from "./limits.js";
 import { model } from "./model.js";
 import type { Prediction } from "./responses.js";
-import type { ExplainMode } from "./schemas.js";
+import type { ExplainMode } from "./requests.js";
 
 type Explanation = NonNullable<Prediction["explanation"]>;
 

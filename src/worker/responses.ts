@@ -8,7 +8,7 @@ import * as z from "../zod.js";
 import { FEATURE_NAMES } from "../model/features.js";
 import { ERROR_CODES } from "./errors.js";
 import { LIMITS } from "./limits.js";
-import { pairIdSchema } from "./schemas.js";
+import { pairIdSchema } from "./requests.js";
 
 export const errorBodySchema = z.object({
   error: z.object({

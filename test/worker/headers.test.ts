@@ -1,7 +1,5 @@
 import { SELF } from "cloudflare:test";
-import { Hono } from "hono";
 import { describe, expect, it } from "vitest";
-import { secureHtml } from "../../src/worker/secure-html.js";
 import { BASE, postJson } from "./request.js";
 import { fetchWith } from "./with-env.js";
 
@@ -32,24 +30,25 @@ describe("CORS origins from ALLOWED_ORIGINS", () => {
   });
 });
 
-describe("secure headers on HTML and docs", () => {
-  const page = new Hono().use(secureHtml(["/docs"])).get("/page", (c) => c.html("<p>hi</p>")).get("/data", (c) => c.json({}));
-
-  it("sets them on every text/html response", async () => {
-    const response = await page.request("/page");
-    expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    expect(response.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
-    expect(response.headers.get("Strict-Transport-Security")).toContain("max-age=");
-  });
-
-  it("sets them on the listed paths whatever they answer", async () => {
-    expect((await page.request("/docs")).headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
-    expect((await SELF.fetch(`${BASE}/docs`)).headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
+describe("secure headers on the pages", () => {
+  it.each(["/", "/docs"])("sets them and the CSP on %s, on its 405 too", async (path) => {
+    for (const method of ["GET", "POST"]) {
+      const response = await SELF.fetch(`${BASE}${path}`, { method });
+      expect(response.status).toBe(method === "GET" ? 200 : 405);
+      expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
+      expect(response.headers.get("X-Frame-Options")).toBe("SAMEORIGIN");
+      expect(response.headers.get("Strict-Transport-Security")).toContain("max-age=");
+      expect(response.headers.get("Content-Security-Policy")).toBe(
+        "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+      );
+    }
   });
 
   it("leaves JSON API responses alone", async () => {
-    expect((await page.request("/data")).headers.get("X-Frame-Options")).toBeNull();
-    expect((await SELF.fetch(`${BASE}/health`)).headers.get("X-Frame-Options")).toBeNull();
+    for (const response of [await SELF.fetch(`${BASE}/health`), await postJson("/predict", { text1: "a", text2: "b" })]) {
+      expect(response.headers.get("X-Frame-Options")).toBeNull();
+      expect(response.headers.get("Content-Security-Policy")).toBeNull();
+    }
   });
 });
 

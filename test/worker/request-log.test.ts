@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import type { RequestLogLine } from "../../src/worker/request-log.js";
+import type { RequestLogLine } from "../../src/worker/middleware/request-log.js";
 import { BASE, postJson } from "./request.js";
 
 /** The request log lines the Worker printed while `act` ran. */

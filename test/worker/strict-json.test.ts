@@ -2,7 +2,7 @@ import { SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_JSON_DEPTH, MAX_JSON_KEYS } from "../../src/worker/limits.js";
-import { scanJson } from "../../src/worker/strict-json.js";
+import { scanJson } from "../../src/worker/middleware/strict-json.js";
 import { BASE, errorOf, postJson } from "./request.js";
 
 describe("strict JSON bodies: each refusal has its status and code", () => {

@@ -1,7 +1,6 @@
 /** Calls the app inside workerd with some bindings changed (a token, origins, another limiter). */
 import { env } from "cloudflare:test";
 import { app } from "../../src/worker/app.js";
-import type { Env } from "../../src/worker/env.js";
 import { BASE } from "./request.js";
 
 export function fetchWith(bindings: Partial<Env>, path: string, init: RequestInit = {}): Promise<Response> {

@@ -1,22 +1,21 @@
 /** POST /predict and POST /predict/batch: both answer each pair with predict(). */
 import { Hono } from "hono";
-import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from "../limits.js";
 import type { AppEnv } from "../env.js";
-import { methodNotAllowed } from "../middleware.js";
+import { MAX_BATCH_BODY_BYTES, MAX_BODY_BYTES } from "../limits.js";
+import { noteTexts } from "../middleware/request-log.js";
+import { strictJson } from "../middleware/strict-json.js";
 import { modelId } from "../model.js";
 import { predict } from "../prediction.js";
-import { noteTexts } from "../request-log.js";
-import { strictJson } from "../strict-json.js";
-import { validateBatch, validateExplain, validatePredict } from "../validation.js";
+import { validateBatch, validateExplain, validatePredict } from "../requests.js";
 
 export const predictRoutes = new Hono<AppEnv>()
-  .post("/predict", strictJson(MAX_BODY_BYTES), validateExplain, validatePredict, (c) => {
+  .post("/predict", strictJson({ maxBytes: MAX_BODY_BYTES }), validateExplain, validatePredict, (c) => {
     const { text1, text2 } = c.req.valid("json");
     noteTexts(c, [text1, text2]);
     const prediction = predict(text1, text2, c.req.valid("query")?.explain);
     return c.json({ ...prediction, model: modelId }, 200);
   })
-  .post("/predict/batch", strictJson(MAX_BATCH_BODY_BYTES), validateExplain, validateBatch, (c) => {
+  .post("/predict/batch", strictJson({ maxBytes: MAX_BATCH_BODY_BYTES }), validateExplain, validateBatch, (c) => {
     const explain = c.req.valid("query")?.explain;
     const { pairs } = c.req.valid("json");
     noteTexts(c, pairs.flatMap((p) => [p.text1, p.text2]));
@@ -25,6 +24,4 @@ export const predictRoutes = new Hono<AppEnv>()
       ...predict(text1, text2, explain),
     }));
     return c.json({ model: modelId, results }, 200);
-  })
-  .all("/predict", methodNotAllowed("POST"))
-  .all("/predict/batch", methodNotAllowed("POST"));
+  });

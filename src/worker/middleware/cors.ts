@@ -1,7 +1,7 @@
 /** CORS with the allowed origins taken from the ALLOWED_ORIGINS variable (comma list, default "*"). */
 import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
-import type { AppEnv } from "./env.js";
+import type { AppEnv } from "../env.js";
 
 export function allowedOrigin(allowed: string | undefined, origin: string): string | null {
   const origins = (allowed ?? "*").split(",").map((o) => o.trim()).filter(Boolean);
@@ -24,7 +24,7 @@ export const configurableCors = (): MiddlewareHandler<AppEnv> => {
     maxAge: 86400,
   });
   const expose = EXPOSE_HEADERS.join(",");
-  return async (c, next) => {
+  return async function configurableCors(c, next) {
     if (c.req.method === "OPTIONS") return preflight(c, next);
     const origin = allowedOrigin(c.env.ALLOWED_ORIGINS, c.req.header("Origin") ?? "");
     if (origin) c.header("Access-Control-Allow-Origin", origin);

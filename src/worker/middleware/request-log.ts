@@ -4,7 +4,7 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
-import type { AppEnv } from "./env.js";
+import type { AppEnv } from "../env.js";
 
 export interface RequestLogLine {
   level: "info";
@@ -23,7 +23,7 @@ export function noteTexts(c: Context<AppEnv>, texts: readonly string[]): void {
   c.set("textLengths", [...(c.get("textLengths") ?? []), ...texts.map((t) => t.length)]);
 }
 
-export const requestLog = (): MiddlewareHandler<AppEnv> => async (c, next) => {
+export const requestLog = (): MiddlewareHandler<AppEnv> => async function requestLog(c, next) {
   const start = performance.now();
   await next();
   const line: RequestLogLine = {

@@ -6,14 +6,13 @@
  */
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { errorResponse, type ErrorCode } from "./errors.js";
-import { MAX_JSON_DEPTH, MAX_JSON_KEYS } from "./limits.js";
+import { errorResponse, type ErrorCode, type ErrorDetail } from "../errors.js";
+import { MAX_JSON_DEPTH, MAX_JSON_KEYS } from "../limits.js";
 
 export interface JsonProblem {
-  status: 400 | 422;
   code: ErrorCode;
   message: string;
-  details?: { path: string; message: string }[];
+  details?: ErrorDetail[];
 }
 
 const QUOTE = 0x22, BACKSLASH = 0x5c, U = 0x75, COLON = 0x3a, COMMA = 0x2c;
@@ -66,7 +65,7 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
         if (i === text.length || text.charCodeAt(i) === QUOTE) break;
         const [unit, width] = unitAt(text, i);
         escaped ||= width > 1;
-        if (unit === 0) found ??= { status: 422, code: "nul_character", message: `a string contains NUL (U+0000) at character ${i}` };
+        if (unit === 0) found ??= { code: "nul_character", message: `a string contains NUL (U+0000) at character ${i}` };
         if (isHigh(unit)) {
           const [next, nextWidth] = unitAt(text, i + width);
           if (isLow(next)) i += nextWidth;
@@ -77,14 +76,14 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
       const keys = containers.at(-1);
       if (expectKey && keys) {
         const key = escaped ? decodeString(text.slice(start, i + 1)) : text.slice(start + 1, i);
-        if (key !== undefined && keys.has(key)) found ??= { status: 400, code: "duplicate_key", message: `duplicate key ${JSON.stringify(key.slice(0, 64))}` };
+        if (key !== undefined && keys.has(key)) found ??= { code: "duplicate_key", message: `duplicate key ${JSON.stringify(key.slice(0, 64))}` };
         else if (key !== undefined) keys.add(key);
-        if (keys.size > maxKeys) return { status: 400, code: "too_many_keys", message: `a JSON object has more than ${maxKeys} keys` };
+        if (keys.size > maxKeys) return { code: "too_many_keys", message: `a JSON object has more than ${maxKeys} keys` };
         expectKey = false;
       }
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       if (containers.length === maxDepth) {
-        return { status: 400, code: "json_too_deep", message: `JSON nesting is deeper than ${maxDepth} levels` };
+        return { code: "json_too_deep", message: `JSON nesting is deeper than ${maxDepth} levels` };
       }
       containers.push(c === OPEN_OBJECT ? new Set() : null);
       expectKey = c === OPEN_OBJECT;
@@ -101,7 +100,7 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
 }
 
 function loneSurrogate(at: number): JsonProblem {
-  return { status: 422, code: "lone_surrogate", message: `a string contains a lone surrogate at character ${at}` };
+  return { code: "lone_surrogate", message: `a string contains a lone surrogate at character ${at}` };
 }
 
 function decodeString(literal: string): string | undefined {
@@ -120,7 +119,7 @@ function parseStrictJson(bytes: ArrayBuffer): { value: Record<string, unknown> }
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { problem: { status: 400, code: "malformed_json", message: "request body is not valid UTF-8" } };
+    return { problem: { code: "malformed_json", message: "request body is not valid UTF-8" } };
   }
   const problem = scanJson(text);
   if (problem?.code === "json_too_deep" || problem?.code === "too_many_keys") return { problem };
@@ -128,37 +127,42 @@ function parseStrictJson(bytes: ArrayBuffer): { value: Record<string, unknown> }
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return { problem: { status: 400, code: "malformed_json", message: `request body is not valid JSON: ${(error as Error).message}` } };
+    return { problem: { code: "malformed_json", message: `request body is not valid JSON: ${(error as Error).message}` } };
   }
   if (problem) return { problem };
   if (typeof value !== "object" || value === null || Array.isArray(value)) {
     const kind = value === null ? "null" : Array.isArray(value) ? "an array" : `a ${typeof value}`;
     const message = `request body must be a JSON object, not ${kind}`;
-    return { problem: { status: 422, code: "invalid_request", message, details: [{ path: "", message }] } };
+    return { problem: { code: "invalid_request", message, details: [{ path: "", message }] } };
   }
   return { value: value as Record<string, unknown> };
+}
+
+export interface StrictJsonOptions {
+  /** The largest body accepted, in bytes. */
+  maxBytes: number;
 }
 
 /**
  * Media type (415), size over `maxBytes` (413, the limit in the message), then strict parsing
  * (400/422); put it before a `json` validator.
  */
-export const strictJson = (maxBytes: number): MiddlewareHandler => {
+export const strictJson = ({ maxBytes }: StrictJsonOptions): MiddlewareHandler => {
   const limitBody = bodyLimit({
     maxSize: maxBytes,
-    onError: (c) => errorResponse(c, 413, "body_too_large", `request body exceeds ${maxBytes} bytes`),
+    onError: (c) => errorResponse(c, "body_too_large", `request body exceeds ${maxBytes} bytes`),
   });
-  return async (c, next) => {
+  return async function strictJson(c, next) {
     const mediaType = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase();
     if (mediaType !== "application/json") {
-      return errorResponse(c, 415, "unsupported_media_type", "Content-Type must be application/json");
+      return errorResponse(c, "unsupported_media_type", "Content-Type must be application/json");
     }
     let refused: Response | undefined;
     const tooLarge = await limitBody(c, async () => {
       const parsed = parseStrictJson(await c.req.arrayBuffer());
       if ("problem" in parsed) {
-        const { status, code, message, details } = parsed.problem;
-        refused = errorResponse(c, status, code, message, details);
+        const { code, message, details } = parsed.problem;
+        refused = errorResponse(c, code, message, details);
         return;
       }
       // c.req.json(), which the validators call, would decode and parse the body again.

@@ -1,8 +1,13 @@
 /**
- * Request schemas of the API: zod validates requests with them, and /openapi.json describes them.
- * The response schemas are in responses.ts.
+ * Requests: their zod schemas, which validate requests and which /openapi.json describes, and the
+ * validators the routes mount. Schema failures are 422 and name the path of the first bad field
+ * (for example pairs.3.text1); an over-long text or too many pairs is 413, like an oversized body,
+ * with the limit in the message. The response schemas are in responses.ts.
  */
+import { zValidator } from "@hono/zod-validator";
+import type { Context } from "hono";
 import * as z from "../zod.js";
+import { errorResponse } from "./errors.js";
 import { MAX_BATCH_PAIRS, MAX_ID_LENGTH, MAX_TEXT_LENGTH, TOP_FEATURES } from "./limits.js";
 
 const text = z.string().check(z.maxLength(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`));
@@ -49,3 +54,30 @@ export const explainQuerySchema = z.object({
 });
 
 export type ExplainMode = "true" | "false" | "all" | undefined;
+
+type Failure = { success: true } | { success: false; error: { issues: readonly z.core.$ZodIssue[] }; target: string };
+
+const isText = (issue: z.core.$ZodIssue) => ["text1", "text2"].includes(String(issue.path.at(-1)));
+
+function onFailure(result: Failure, c: Context) {
+  if (result.success) return;
+  const { issues } = result.error;
+  const path = (issue: z.core.$ZodIssue) => issue.path.join(".");
+  const details = issues.map((issue) => ({ path: path(issue), message: issue.message }));
+  const tooMany = issues.find((issue) => issue.code === "too_big" && issue.origin === "array");
+  if (tooMany) {
+    return errorResponse(c, "too_many_pairs", `${path(tooMany)} holds more than ${MAX_BATCH_PAIRS} pairs`, details);
+  }
+  const tooLong = issues.find((issue) => issue.code === "too_big" && isText(issue));
+  if (tooLong) {
+    return errorResponse(c, "text_too_long", `${path(tooLong)} is longer than ${MAX_TEXT_LENGTH} characters`, details);
+  }
+  const first = issues[0]!;
+  const where = result.target === "json" ? "request body" : "query";
+  return errorResponse(c, "invalid_request", `${where} does not match the schema: ${path(first) || "(root)"}: ${first.message}`, details);
+}
+
+export const validatePredict = zValidator("json", predictRequestSchema, onFailure);
+export const validateBatch = zValidator("json", batchRequestSchema, onFailure);
+// Optional so that typed-client callers may leave out `query` altogether.
+export const validateExplain = zValidator("query", z.optional(explainQuerySchema), onFailure);

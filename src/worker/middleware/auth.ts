@@ -5,15 +5,14 @@
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
-import type { AppEnv } from "./env.js";
-import { errorResponse } from "./errors.js";
-import { PUBLIC_PATHS, isPublicPath } from "./public-paths.js";
+import type { AppEnv } from "../env.js";
+import { errorResponse } from "../errors.js";
 
 export type AuthMode = "token" | "open";
 
 export const authMode = (c: Context<AppEnv>): AuthMode => (c.env.API_TOKEN ? "token" : "open");
 
-const unauthorized = (message: string) => ({ message: (c: Context) => errorResponse(c, 401, "unauthorized", message) });
+const unauthorized = (message: string) => ({ message: (c: Context) => errorResponse(c, "unauthorized", message) });
 
 function tokenAuth(token: string): MiddlewareHandler {
   return bearerAuth({
@@ -25,11 +24,11 @@ function tokenAuth(token: string): MiddlewareHandler {
   });
 }
 
-export function optionalAuth(publicPaths: readonly string[] = PUBLIC_PATHS): MiddlewareHandler<AppEnv> {
+export function optionalAuth(): MiddlewareHandler<AppEnv> {
   let cached: { token: string; check: MiddlewareHandler } | undefined; // one per isolate and token
-  return async (c, next) => {
+  return async function optionalAuth(c, next) {
     const token = c.env.API_TOKEN;
-    if (!token || isPublicPath(c.req.path, publicPaths)) return next();
+    if (!token) return next();
     if (cached?.token !== token) cached = { token, check: tokenAuth(token) };
     return cached.check(c, next);
   };
