@@ -10,7 +10,7 @@ import { classOf } from "../../model/unicode.js";
 import { loadWeights, type Model } from "../../model/weights.js";
 import type { MicroTask } from "./micro.js";
 import { utf8Bytes } from "./micro.js";
-import { englishText, withForeignScript } from "./texts.js";
+import { englishText, withForeignScript } from "../../../test/fixtures/texts.js";
 
 /** Text sizes the issue asks for, in characters (the generated texts are ASCII, so also bytes). */
 export const SIZES = { short: 500, typical: 3000, long: 50_000 } as const;
