@@ -1,7 +1,7 @@
 import { cloudflareTest } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
 
-// The Worker's tests run inside workerd; model, tool and document tests run in Node; the e2e
+// The Worker's tests run inside workerd; model, tool, benchmark and document tests run in Node; the e2e
 // tests start the Worker locally and drive the demo page in headless Chromium.
 export default defineConfig({
   test: {
@@ -27,7 +27,7 @@ export default defineConfig({
       {
         test: {
           name: "node",
-          include: ["test/model/**/*.test.ts", "test/cli/**/*.test.ts", "test/node/**/*.test.ts"],
+          include: ["test/model/**/*.test.ts", "test/cli/**/*.test.ts", "test/bench/**/*.test.ts", "test/node/**/*.test.ts"],
           environment: "node",
         },
       },

@@ -3,7 +3,7 @@
  * in the same workerd process, so machine noise hits both alike and the ratio stays meaningful.
  */
 import autocannon from "autocannon";
-import type { Pair } from "../data.js";
+import type { Pair } from "../src/cli/data.js";
 import { sample, type MicroOptions } from "./micro.js";
 import { quantile } from "./stats.js";
 

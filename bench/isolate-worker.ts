@@ -4,10 +4,10 @@
  * the isolate (GET /run, or /run?quick). Local workerd lets the clock advance during execution, which production does not;
  * the worker checks that first and says so instead of reporting zeros.
  */
-import weightsJson from "../../../weights/model.json";
-import { app } from "../../worker/app.js";
-import type { AppEnv } from "../../worker/env.js";
-import { model } from "../../worker/model.js";
+import weightsJson from "../weights/model.json";
+import { app } from "../src/worker/app.js";
+import type { AppEnv } from "../src/worker/env.js";
+import { model } from "../src/worker/model.js";
 import { FULL, QUICK, runMicro, utf8Bytes, type MicroTask } from "./micro.js";
 import { benchTexts, extractionTasks, loadWeightsTask, type SizeName } from "./tasks.js";
 

@@ -9,7 +9,7 @@ import { createServer } from "node:net";
 import { basename, join, relative, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
-export const ROOT = resolve(import.meta.dirname, "../../..");
+export const ROOT = resolve(import.meta.dirname, "..");
 export const DIST = join(ROOT, "dist");
 export const BENCH_DIST = join(DIST, "bench");
 const WORKERD = join(ROOT, "node_modules/.bin/workerd");
@@ -61,7 +61,7 @@ export function bundleEntry(entry: string, outdir: string): string {
 /** `npm run build` (the deployable bundle) plus the bench and do-nothing Workers beside it. */
 export function buildBundles(): Bundles {
   execFileSync(WRANGLER, ["deploy", "--dry-run", "--outdir", DIST], quiet);
-  const bench = bundleEntry("src/cli/bench/isolate-worker.ts", join(BENCH_DIST, "isolate"));
+  const bench = bundleEntry("bench/isolate-worker.ts", join(BENCH_DIST, "isolate"));
   mkdirSync(BENCH_DIST, { recursive: true });
   const noop = join(BENCH_DIST, "noop.js");
   writeFileSync(noop, NOOP_WORKER);

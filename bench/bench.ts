@@ -8,16 +8,16 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { availableParallelism, cpus } from "node:os";
-import { numberFlag, parseToolArgs } from "./run.js";
-import { readDataset, readWeights, type Pair } from "./data.js";
-import { BUDGETS, checkBudget } from "./bench/budgets.js";
-import { load, predictBody, batchBody, probeBatch, sequentialLatency, type LatencyRun, type LoadRun } from "./bench/http.js";
-import { FULL, QUICK, runMicro, type MicroResult } from "./bench/micro.js";
-import { budgetTable, byTask, fmt, fmtSpread, groupTable, microTable, table } from "./bench/report.js";
-import { bundleSize, nodeImportMs, startupParts, tableSizes, workerdStartup, type Startup } from "./bench/startup.js";
-import { spread, median } from "./bench/stats.js";
-import { benchTexts, extractionTasks, featureGroupTasks, loadWeightsTask, nonAsciiPair } from "./bench/tasks.js";
-import { buildBundles, DIST, freePort, ROOT, serve, writeConfig } from "./bench/workerd.js";
+import { numberFlag, parseToolArgs } from "../src/cli/run.js";
+import { readDataset, readWeights, type Pair } from "../src/cli/data.js";
+import { BUDGETS, checkBudget } from "./budgets.js";
+import { load, predictBody, batchBody, probeBatch, sequentialLatency, type LatencyRun, type LoadRun } from "./http.js";
+import { FULL, QUICK, runMicro, type MicroResult } from "./micro.js";
+import { budgetTable, byTask, fmt, fmtSpread, groupTable, microTable, table } from "./report.js";
+import { bundleSize, nodeImportMs, startupParts, tableSizes, workerdStartup, type Startup } from "./startup.js";
+import { spread, median } from "./stats.js";
+import { benchTexts, extractionTasks, featureGroupTasks, loadWeightsTask, nonAsciiPair } from "./tasks.js";
+import { buildBundles, DIST, freePort, ROOT, serve, writeConfig } from "./workerd.js";
 
 const BATCH_SIZES = [1, 16, 64, 256];
 const REAL_PAIRS = join(ROOT, "../shared/data/impostor-hunt/test-a.jsonl");
