@@ -16,6 +16,9 @@ import { englishText, withForeignScript } from "../test/fixtures/texts.js";
 export const SIZES = { short: 500, typical: 3000, long: 50_000 } as const;
 export type SizeName = keyof typeof SIZES;
 
+/** Pairs per /predict/batch request, timed both in the isolate and over HTTP. */
+export const BATCH_SIZES = [1, 16, 64, 256] as const;
+
 /** Two different texts of each size, the same on every run and in every runtime. */
 export function benchTexts(): Record<SizeName, [string, string]> {
   const pair = (n: number): [string, string] => [englishText(n, n), englishText(n + 1, n)];
