@@ -5,7 +5,7 @@ import { defineConfig } from "vitest/config";
 // The rate limiter as wrangler.toml declares it (the one place its period is stated).
 const [limiter] = unstable_readConfig({ config: "wrangler.toml" }).ratelimits;
 
-// The Worker's tests run inside workerd; model, tool and document tests run in Node; the e2e
+// The Worker's tests run inside workerd; model, tool, benchmark and document tests run in Node; the e2e
 // tests start the Worker locally and drive the demo page in headless Chromium.
 export default defineConfig({
   test: {
@@ -31,7 +31,7 @@ export default defineConfig({
       {
         test: {
           name: "node",
-          include: ["test/model/**/*.test.ts", "test/cli/**/*.test.ts", "test/node/**/*.test.ts"],
+          include: ["test/model/**/*.test.ts", "test/cli/**/*.test.ts", "test/bench/**/*.test.ts", "test/node/**/*.test.ts"],
           environment: "node",
         },
       },

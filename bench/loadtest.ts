@@ -1,105 +1,57 @@
 /**
- * Load test: builds the bundle, serves it locally (bench/local-worker.ts) and drives POST /predict
- * (and POST /predict/batch when the route exists) with real pairs from
- * ../shared/data/impostor-hunt/{train,test-a}.jsonl at 64 connections for 30 s with autocannon,
- * after the same load on a do-nothing Worker for comparison. Prints requests/s, p50/p99 latency,
- * non-2xx answers and socket errors; exits 1 if there was any error or non-2xx answer.
+ * Load test: builds the bundle, serves it with workerd next to a do-nothing Worker
+ * (bench/workerd.ts) and drives POST /predict (and POST /predict/batch when the route exists)
+ * with the real pairs of ../shared/data/impostor-hunt/{train,test-a}.jsonl at 64 connections for
+ * 30 s, after the same load on the do-nothing Worker for comparison. Prints requests/s, p50/p99
+ * latency, non-2xx answers, socket errors and timeouts; exits 1 if there was any of them.
  *
  *   npm run loadtest               # 64 connections, 30 s per target
  *   npm run loadtest -- --quick    # 8 connections, 3 s per target (CI)
  */
-import autocannon from "autocannon";
-import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { ROOT, buildBundle, serveBundle, serveNoop } from "./local-worker.js";
+import { readDataset } from "../src/cli/data.js";
+import { parseToolArgs } from "../src/cli/run.js";
+import { batchBodies, DATA, failures, load, predictBody, probeBatch, type LoadRun } from "./http.js";
+import { buildBundles, serveAppAndNoop } from "./workerd.js";
 
-const quick = process.argv.includes("--quick");
+const { quick } = parseToolArgs({ quick: { type: "boolean", default: false } }, "npm run loadtest -- [--quick]");
 const CONNECTIONS = quick ? 8 : 64;
 const DURATION_S = quick ? 3 : 30;
 const BATCH_SIZE = 8;
-const DATA = join(ROOT, "..", "shared", "data", "impostor-hunt");
 
-interface Pair {
-  text1: string;
-  text2: string;
-}
-
-function readPairs(): Pair[] {
-  const pairs: Pair[] = [];
-  for (const file of ["train.jsonl", "test-a.jsonl"]) {
-    for (const line of readFileSync(join(DATA, file), "utf8").split("\n")) {
-      if (!line.trim()) continue;
-      const { text1, text2 } = JSON.parse(line) as Pair;
-      pairs.push({ text1, text2 });
-    }
-  }
-  return pairs;
-}
-
-interface Row {
-  target: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  non2xx: number;
-  errors: number;
-  timeouts: number;
-}
-
-async function drive(target: string, url: URL, path: string, bodies: string[]): Promise<Row> {
-  let next = 0;
-  const result = await autocannon({
-    url: new URL(path, url).href,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    method: "POST",
-    headers: { "content-type": "application/json", host: url.host },
-    requests: [{ setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length]! }) }],
-  });
-  return {
-    target,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    non2xx: result.non2xx,
-    errors: result.errors,
-    timeouts: result.timeouts,
-  };
-}
-
-const pairs = readPairs();
-const predictBodies = pairs.map((p) => JSON.stringify(p));
-const batchBodies = pairs.map((_, i) => JSON.stringify({ pairs: Array.from({ length: BATCH_SIZE }, (_, k) => pairs[(i + k) % pairs.length]) }));
+const pairs = ["train.jsonl", "test-a.jsonl"].flatMap((file) => readDataset(join(DATA, file)).pairs);
+const predictBodies = pairs.map(predictBody);
+// Every pair once, in batches of BATCH_SIZE.
+const batches = batchBodies(pairs, BATCH_SIZE, Math.ceil(pairs.length / BATCH_SIZE));
 
 console.log(`building the bundle; ${pairs.length} pairs from ${DATA}`);
-const bundle = buildBundle();
-const [app, noop] = await Promise.all([serveBundle(bundle), serveNoop()]);
-const rows: Row[] = [];
+const { app, noop, stop } = await serveAppAndNoop("loadtest", buildBundles());
+const rows: { label: string; run: LoadRun }[] = [];
 try {
-  rows.push(await drive("do-nothing Worker", noop.url, "/predict", predictBodies));
-  rows.push(await drive("POST /predict", app.url, "/predict", predictBodies));
-  const probe = await fetch(new URL("/predict/batch", app.url), { method: "POST", headers: { "content-type": "application/json" }, body: batchBodies[0] });
-  if (probe.status === 404) console.log("POST /predict/batch: no such route, skipped");
-  else if (!probe.ok) throw new Error(`POST /predict/batch answered ${probe.status} to {pairs: [...]}: adjust batchBodies in bench/loadtest.ts\n${await probe.text()}`);
-  else rows.push(await drive(`POST /predict/batch (${BATCH_SIZE} pairs)`, app.url, "/predict/batch", batchBodies));
+  rows.push({ label: "do-nothing Worker", run: await load(noop, "/predict", predictBodies, CONNECTIONS, DURATION_S) });
+  rows.push({ label: "POST /predict", run: await load(app, "/predict", predictBodies, CONNECTIONS, DURATION_S) });
+  const batchStatus = await probeBatch(app, pairs[0]!);
+  if (batchStatus === null) console.log("POST /predict/batch: no such route, skipped");
+  else if (batchStatus !== 200) throw new Error(`POST /predict/batch answered ${batchStatus} to {"pairs": [...]}: adjust batchBody in bench/http.ts`);
+  else rows.push({ label: `POST /predict/batch (${BATCH_SIZE} pairs)`, run: await load(app, "/predict/batch", batches, CONNECTIONS, DURATION_S) });
 } finally {
-  await Promise.all([app.dispose(), noop.dispose()]);
+  await stop();
 }
 
-const baseline = rows[0]!.rps;
+const baseline = rows[0]!.run.requestsPerS;
 console.log(`\n${CONNECTIONS} connections, ${DURATION_S} s per target\n`);
 console.table(
-  rows.map((r) => ({
-    target: r.target,
-    "requests/s": Math.round(r.rps),
-    "vs do-nothing": (r.rps / baseline).toFixed(2),
-    "p50 ms": r.p50,
-    "p99 ms": r.p99,
-    "non-2xx": r.non2xx,
-    "socket errors": r.errors,
-    timeouts: r.timeouts,
+  rows.map(({ label, run }) => ({
+    target: label,
+    "requests/s": Math.round(run.requestsPerS),
+    "vs do-nothing": (run.requestsPerS / baseline).toFixed(2),
+    "p50 ms": run.latencyP50Ms,
+    "p99 ms": run.latencyP99Ms,
+    "non-2xx": run.non2xx,
+    "socket errors": run.errors,
+    timeouts: run.timeouts,
   })),
 );
-const failed = rows.some((r) => r.non2xx > 0 || r.errors > 0 || r.timeouts > 0);
+const failed = rows.some(({ run }) => failures(run) > 0);
 console.log(failed ? "FAIL: some requests failed" : "OK: no errors, no non-2xx answers");
 process.exit(failed ? 1 : 0);

@@ -1,20 +1,23 @@
 /**
  * Worst-case inputs at the maximum text length, measured two ways:
  *  - CPU per request in process (Node's V8, the engine workerd runs), the whole Hono app included;
- *  - latency per request through workerd (the built bundle under Miniflare), interleaved with a
- *    do-nothing Worker on the same machine, reported as the difference and the ratio.
+ *  - latency per request through workerd (the built bundle served by bench/workerd.ts),
+ *    interleaved with a do-nothing Worker in the same process, reported as the difference and the
+ *    ratio.
  * A benchmark, not a test: it prints figures and asserts nothing.
  *
  *   npm run bench:worst-case             # 20 requests per case
  *   npm run bench:worst-case -- --reps 5
  */
+import { numberFlag, parseToolArgs } from "../src/cli/run.js";
 import { app } from "../src/worker/app.js";
-import type { Env } from "../src/worker/env.js";
 import { MAX_BODY_BYTES, MAX_TEXT_LENGTH } from "../src/worker/limits.js";
-import { buildBundle, serveBundle, serveNoop } from "./local-worker.js";
+import { send, type Target } from "./http.js";
+import { median } from "./stats.js";
+import { buildBundles, serveAppAndNoop } from "./workerd.js";
 
-const repsArg = process.argv.indexOf("--reps");
-const REPS = repsArg > 0 ? Number(process.argv[repsArg + 1]) : 20;
+const args = parseToolArgs({ reps: { type: "string" } }, "npm run bench:worst-case -- [--reps N]");
+const REPS = Math.max(1, numberFlag(args.reps, "reps", 20));
 const N = MAX_TEXT_LENGTH;
 
 const fill = (unit: string) => unit.repeat(Math.ceil(N / unit.length)).slice(0, N - (N % unit.length));
@@ -45,9 +48,8 @@ bodies.push(
   ["1 MiB of escapes (refused: NUL)", `{"text1":"${"\\u0041".repeat(MAX_BODY_BYTES / 6 - 10)}\\u0000","text2":""}`],
 );
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const env: Env = { RATE_LIMITER: { limit: async () => ({ success: true }) } };
-const post = (body: string): RequestInit => ({ method: "POST", headers: { "Content-Type": "application/json" }, body });
+// Plain Node has no Rate Limiting binding: a stand-in that always allows.
+const env = { RATE_LIMITER: { limit: async () => ({ success: true }) } };
 
 async function cpuInProcess(body: string): Promise<{ first: number; cpu: number; status: number }> {
   const log = console.log;
@@ -57,7 +59,7 @@ async function cpuInProcess(body: string): Promise<{ first: number; cpu: number;
   try {
     for (let i = 0; i < REPS; i++) {
       const start = process.cpuUsage();
-      const response = await app.request("http://bench/predict", post(body), env);
+      const response = await app.request("http://bench/predict", { method: "POST", headers: { "Content-Type": "application/json" }, body }, env);
       await response.arrayBuffer();
       const used = process.cpuUsage(start);
       cpu.push((used.user + used.system) / 1000);
@@ -69,25 +71,24 @@ async function cpuInProcess(body: string): Promise<{ first: number; cpu: number;
   return { first: cpu[0]!, cpu: median(cpu), status };
 }
 
-async function timed(url: URL, body: string): Promise<number> {
+async function timed(target: Target, body: string): Promise<number> {
   const start = performance.now();
-  const response = await fetch(new URL("/predict", url), post(body));
+  const response = await send(target, "/predict", body);
   await response.arrayBuffer();
   return performance.now() - start;
 }
 
-const bundle = buildBundle();
-const [worker, noop] = await Promise.all([serveBundle(bundle), serveNoop()]);
+const { app: worker, noop, stop } = await serveAppAndNoop("worst-case", buildBundles());
 const rows = [];
 try {
   for (const [name, body] of bodies) {
     const { first, cpu, status } = await cpuInProcess(body);
     const ours: number[] = [];
     const floor: number[] = [];
-    await timed(worker.url, body); // warm-up
+    await timed(worker, body); // warm-up
     for (let i = 0; i < REPS; i++) {
-      ours.push(await timed(worker.url, body));
-      floor.push(await timed(noop.url, body));
+      ours.push(await timed(worker, body));
+      floor.push(await timed(noop, body));
     }
     const [w, f] = [median(ours), median(floor)];
     rows.push({
@@ -103,7 +104,7 @@ try {
     });
   }
 } finally {
-  await Promise.all([worker.dispose(), noop.dispose()]);
+  await stop();
 }
 console.log(`medians of ${REPS} requests per input; texts at ${N} UTF-16 code units\n`);
 console.table(rows);

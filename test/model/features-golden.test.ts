@@ -5,7 +5,7 @@
  * rewrite the file with `npx vitest run -u test/model/features-golden.test.ts`.
  */
 import { expect, it } from "vitest";
-import { englishText } from "../../src/cli/bench/texts.js";
+import { englishText } from "../fixtures/texts.js";
 import { FEATURE_NAMES, extractFeatures, type FeatureTables } from "../../src/model/features.js";
 import { hashText } from "../../src/model/hashing.js";
 import { mulberry32 } from "../../src/model/train.js";

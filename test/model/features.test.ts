@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { anyText } from "../fixtures/arbitraries.js";
-import { englishText } from "../../src/cli/bench/texts.js";
+import { englishText } from "../fixtures/texts.js";
 import { FEATURES, FEATURE_NAMES, anyFeatures, asciiFeatures, extractFeatures, type FeatureName, type FeatureTables } from "../../src/model/features.js";
 import { isAscii } from "../../src/model/unicode.js";
 

@@ -4,11 +4,11 @@
  * weights and their validation at import), for the bundle and for each part of it.
  */
 import { execFileSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { BENCH_DIST, bundleEntry, freePort, serve, writeConfig, type Service } from "./workerd.js";
+import { BENCH_DIST, bundleEntry, freePort, serve, type Service } from "./workerd.js";
 
 export interface BundleSize {
   rawBytes: number;
@@ -73,27 +73,25 @@ function processCpuMs(pid: number): number | null {
 export async function workerdStartup(name: string, file: string, appBindings: boolean, isolates: number): Promise<Startup> {
   const port = await freePort();
   const copies: Service[] = Array.from({ length: isolates }, (_, i) => ({ name: `${name}${i}`, file, appBindings, ...(i === isolates - 1 ? { port } : {}) }));
-  const running = await serve(writeConfig(`startup-${name}`, copies), copies);
+  const running = await serve(`startup-${name}`, copies);
   const cpuMs = processCpuMs(running.process.pid!);
   await running.stop();
   return { wallMs: running.readyMs, cpuMs };
 }
 
 /**
- * Start-up cost by part: each part is bundled alone, as wrangler bundles the Worker, and its
- * start-up measured in workerd like the whole bundle's, against an empty module. Shows which
- * dependency or table the start-up budget goes to; the entries only use public module paths, so
- * they keep working.
+ * Start-up cost by part: each part (a module of bench/startup-parts/) is bundled alone, as wrangler
+ * bundles the Worker, and its start-up measured in workerd like the whole bundle's, against an
+ * empty module. Shows which dependency or table the start-up budget goes to.
  */
 const PARTS: Record<string, string> = {
-  "empty module (baseline)": `export default { fetch: () => new Response("") };`,
-  hono: `import { Hono } from "hono";\nexport default new Hono().get("/", (c) => c.text("ok"));`,
-  "zod as src/zod.ts provides it (Zod Mini, English messages), one schema": `import * as z from "../../../../src/zod.js";\nconst s = z.object({ a: z.string() });\nexport default { fetch: () => new Response(String(s.safeParse({ a: "x" }).success)) };`,
-  "full zod build, one schema (for comparison)": `import { z } from "zod";\nconst s = z.object({ a: z.string() });\nexport default { fetch: () => new Response(String(s.safeParse({ a: "x" }).success)) };`,
-  "request schemas (src/worker/schemas.ts, zod included)": `import * as schemas from "../../../../src/worker/schemas.js";\nexport default { fetch: () => new Response(String(Object.keys(schemas).length)) };`,
-  "weights/model.json (inlined literal)": `import w from "../../../../weights/model.json";\nexport default { fetch: () => new Response(String(Object.keys(w).length)) };`,
-  "weights/model.json + loadWeights (zod included)": `import w from "../../../../weights/model.json";\nimport { loadWeights } from "../../../../src/model/weights.js";\nconst { model } = loadWeights(w);\nexport default { fetch: () => new Response(String(model.weights.length)) };`,
-  "OpenAPI document with the response schemas (the Worker builds it on first request, not at start-up)": `import { openApiDocument } from "../../../../src/worker/openapi.js";\nconst doc = openApiDocument();\nexport default { fetch: () => new Response(String(Object.keys(doc.paths).length)) };`,
+  hono: "hono.ts",
+  "zod as src/zod.ts provides it (Zod Mini, English messages), one schema": "zod-mini.ts",
+  "full zod build, one schema (for comparison)": "zod-full.ts",
+  "request schemas and validators (src/worker/requests.ts, zod included)": "requests.ts",
+  "weights/model.json (inlined literal)": "weights-literal.ts",
+  "weights/model.json + loadWeights (zod included)": "weights-loaded.ts",
+  "OpenAPI document with the response schemas (the Worker builds it on first request, not at start-up)": "openapi.ts",
 };
 
 export interface PartCost extends BundleSize {
@@ -103,21 +101,16 @@ export interface PartCost extends BundleSize {
 }
 
 export async function startupParts(rounds: number, isolates: number): Promise<PartCost[]> {
-  const dir = join(BENCH_DIST, "parts", "src");
-  mkdirSync(dir, { recursive: true });
-  const bundles = Object.entries(PARTS).map(([name, source], i) => {
-    const entry = join(dir, `part${i}.ts`);
-    writeFileSync(entry, source);
-    return { name, file: bundleEntry(entry, join(BENCH_DIST, "parts", `part${i}`)) };
-  });
-  const costs = bundles.map(({ name, file }) => ({ name, ...bundleSize(file), beyondEmptyMs: [] as number[] }));
+  const bundle = (file: string) => bundleEntry(join("bench/startup-parts", file), join(BENCH_DIST, "parts", basename(file, ".ts")));
+  const empty = bundle("empty.ts");
+  const parts = Object.entries(PARTS).map(([name, file]) => ({ name, file: bundle(file) }));
+  const costs = parts.map(({ name, file }) => ({ name, ...bundleSize(file), beyondEmptyMs: [] as number[] }));
   for (let r = 0; r < rounds; r++) {
-    const empty = await workerdStartup("part0", bundles[0]!.file, false, isolates);
-    for (const [i, { file }] of bundles.entries()) {
-      if (i === 0) continue;
+    const baseline = await workerdStartup("empty", empty, false, isolates);
+    for (const [i, { file }] of parts.entries()) {
       const part = await workerdStartup(`part${i}`, file, false, isolates);
-      costs[i]!.beyondEmptyMs.push((part.wallMs - empty.wallMs) / isolates);
+      costs[i]!.beyondEmptyMs.push((part.wallMs - baseline.wallMs) / isolates);
     }
   }
-  return costs.slice(1);
+  return costs;
 }

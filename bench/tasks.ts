@@ -3,18 +3,21 @@
  * scorePair, loadWeights, hashText, classOf) so they keep working as the feature set grows.
  * Pure: run both in Node and inside the workerd isolate.
  */
-import { extractFeatures } from "../../model/features.js";
-import { hashText } from "../../model/hashing.js";
-import { scorePair } from "../../model/scorer.js";
-import { classOf } from "../../model/unicode.js";
-import { loadWeights, type Model } from "../../model/weights.js";
+import { extractFeatures } from "../src/model/features.js";
+import { hashText } from "../src/model/hashing.js";
+import { scorePair } from "../src/model/scorer.js";
+import { classOf } from "../src/model/unicode.js";
+import { loadWeights, type Model } from "../src/model/weights.js";
 import type { MicroTask } from "./micro.js";
 import { utf8Bytes } from "./micro.js";
-import { englishText, withForeignScript } from "./texts.js";
+import { englishText, withForeignScript } from "../test/fixtures/texts.js";
 
 /** Text sizes the issue asks for, in characters (the generated texts are ASCII, so also bytes). */
 export const SIZES = { short: 500, typical: 3000, long: 50_000 } as const;
 export type SizeName = keyof typeof SIZES;
+
+/** Pairs per /predict/batch request, timed both in the isolate and over HTTP. */
+export const BATCH_SIZES = [1, 16, 64, 256] as const;
 
 /** Two different texts of each size, the same on every run and in every runtime. */
 export function benchTexts(): Record<SizeName, [string, string]> {

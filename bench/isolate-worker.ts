@@ -4,19 +4,17 @@
  * the isolate (GET /run, or /run?quick). Local workerd lets the clock advance during execution, which production does not;
  * the worker checks that first and says so instead of reporting zeros.
  */
-import weightsJson from "../../../weights/model.json";
-import { app } from "../../worker/app.js";
-import type { AppEnv } from "../../worker/env.js";
-import { model } from "../../worker/model.js";
+import { env } from "cloudflare:workers";
+import weightsJson from "../weights/model.json";
+import { app } from "../src/worker/app.js";
+import { model } from "../src/worker/model.js";
 import { FULL, QUICK, runMicro, utf8Bytes, type MicroTask } from "./micro.js";
-import { benchTexts, extractionTasks, loadWeightsTask, type SizeName } from "./tasks.js";
+import { BATCH_SIZES, benchTexts, extractionTasks, loadWeightsTask, type SizeName } from "./tasks.js";
 
-export const BATCH_SIZES = [1, 16, 64, 256] as const;
-
-/** The bench Worker's bindings, the same the app gets; set per request. */
-let env: AppEnv["Bindings"];
-
-/** A request as a client sends it: with Content-Length, which lets bodyLimit skip streaming the body. */
+/**
+ * A request as a client sends it: with Content-Length, which lets bodyLimit skip streaming the body.
+ * The bench Worker has the app's bindings, so the app gets the same env as when served.
+ */
 const post = (path: string, body: string, bindings = env) =>
   app.fetch(
     new Request(`http://bench.local${path}`, {
@@ -38,7 +36,7 @@ function clockAdvances(): boolean {
 }
 
 /** A task that posts one body and checks the status, so a failing route cannot pass as fast. */
-function postTask(name: string, path: string, body: string, pairs: number, bytes: number, bindings?: AppEnv["Bindings"]): MicroTask {
+function postTask(name: string, path: string, body: string, pairs: number, bytes: number, bindings?: Cloudflare.Env): MicroTask {
   return {
     name,
     bytes,
@@ -94,8 +92,7 @@ async function run(quick: boolean) {
 }
 
 export default {
-  async fetch(request: Request, bindings: AppEnv["Bindings"]): Promise<Response> {
-    env = bindings;
+  async fetch(request: Request): Promise<Response> {
     const url = new URL(request.url);
     if (url.pathname !== "/run") return Response.json({ status: "ok" });
     const quick = url.searchParams.has("quick");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runMicro } from "../../src/cli/bench/micro.js";
-import { benchTexts, extractionTasks, featureGroupTasks, nonAsciiPair, SIZES } from "../../src/cli/bench/tasks.js";
+import { runMicro } from "../../bench/micro.js";
+import { benchTexts, extractionTasks, featureGroupTasks, nonAsciiPair, SIZES } from "../../bench/tasks.js";
 import { loadWeights } from "../../src/model/weights.js";
 import weightsJson from "../../weights/model.json";
 

@@ -1,20 +1,38 @@
 /**
- * Builds the bundles the benchmarks serve and runs them under `workerd serve` with a generated
- * config: the real Worker exactly as `wrangler deploy --dry-run` bundles it, a do-nothing Worker
- * to measure against, and the in-isolate bench Worker. Never `wrangler dev` (a slow dev proxy).
+ * The one harness every benchmark serves Workers with: bundles built exactly as `wrangler deploy
+ * --dry-run` builds them, run by bare `workerd serve` from a generated config, next to a
+ * do-nothing Worker to measure against. Never `wrangler dev` (its dev proxy is the bottleneck).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { basename, join, relative, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { unstable_readConfig } from "wrangler";
+import type { Target } from "./http.js";
 
-export const ROOT = resolve(import.meta.dirname, "../../..");
+export const ROOT = resolve(import.meta.dirname, "..");
 export const DIST = join(ROOT, "dist");
 export const BENCH_DIST = join(DIST, "bench");
 const WORKERD = join(ROOT, "node_modules/.bin/workerd");
 const WRANGLER = join(ROOT, "node_modules/.bin/wrangler");
-const COMPATIBILITY_DATE = "2026-04-20";
+
+/** What the served Workers take from wrangler.toml (wrangler's own type for it does not resolve: it is bundled). */
+interface WranglerConfig {
+  compatibility_date?: string;
+  compatibility_flags: string[];
+  vars: Record<string, unknown>;
+  ratelimits: { name: string }[];
+}
+
+/** wrangler.toml as wrangler reads it: the served Workers get its compatibility date, flags and bindings. */
+const config: WranglerConfig = unstable_readConfig({ config: join(ROOT, "wrangler.toml") }, { hideWarnings: true });
+if (!config.compatibility_date) throw new Error("wrangler.toml has no compatibility_date");
+
+/** A capnp text literal: JSON's quoting, enough for binding names and plain values. */
+const capnpText = (value: string) => JSON.stringify(value);
+
+const COMPATIBILITY = `compatibilityDate = ${capnpText(config.compatibility_date)}, compatibilityFlags = [${config.compatibility_flags.map(capnpText).join(", ")}]`;
 
 /** Reads the body like the real Worker must, and answers a small JSON: the cost floor of a request. */
 const NOOP_WORKER = `export default {
@@ -36,37 +54,38 @@ export default class RateLimiter extends WorkerEntrypoint {
   }
 }
 `;
+const RATE_LIMITER_FILE = join(BENCH_DIST, "rate-limiter.js");
 
-/** The bindings the app needs (wrangler.toml's vars and rate limiter), in capnp. */
-const APP_BINDINGS = `[(name = "ALLOWED_ORIGINS", text = "*"), (name = "RATE_LIMIT_PERIOD", text = "60"), (name = "RATE_LIMITER", service = "rate-limiter")]`;
-
-export interface Bundles {
-  app: string;
-  noop: string;
-  bench: string;
-}
+/** The app's bindings in capnp: wrangler.toml's [vars], and each [[ratelimits]] bound to the stand-in. */
+const APP_BINDINGS = `[${[
+  ...Object.entries(config.vars).map(([name, value]) =>
+    typeof value === "string"
+      ? `(name = ${capnpText(name)}, text = ${capnpText(value)})`
+      : `(name = ${capnpText(name)}, json = ${capnpText(JSON.stringify(value))})`,
+  ),
+  ...config.ratelimits.map(({ name }) => `(name = ${capnpText(name)}, service = "rate-limiter")`),
+].join(", ")}]`;
 
 const quiet = { cwd: ROOT, stdio: "pipe" as const, env: { ...process.env, WRANGLER_SEND_METRICS: "false" } };
 
 /** Bundles one entry module exactly as wrangler bundles the Worker; returns the bundle's path. */
 export function bundleEntry(entry: string, outdir: string): string {
-  execFileSync(
-    WRANGLER,
-    ["deploy", entry, "--dry-run", "--outdir", outdir, "--name", "bench", "--compatibility-date", COMPATIBILITY_DATE],
-    quiet,
-  );
+  execFileSync(WRANGLER, ["deploy", entry, "--dry-run", "--outdir", outdir], quiet);
   return join(outdir, `${basename(entry).replace(/\.ts$/, "")}.js`);
 }
 
-/** `npm run build` (the deployable bundle) plus the bench and do-nothing Workers beside it. */
+export interface Bundles {
+  app: string;
+  noop: string;
+}
+
+/** `npm run build` (the deployable bundle) and the do-nothing Worker beside it. */
 export function buildBundles(): Bundles {
   execFileSync(WRANGLER, ["deploy", "--dry-run", "--outdir", DIST], quiet);
-  const bench = bundleEntry("src/cli/bench/isolate-worker.ts", join(BENCH_DIST, "isolate"));
   mkdirSync(BENCH_DIST, { recursive: true });
   const noop = join(BENCH_DIST, "noop.js");
   writeFileSync(noop, NOOP_WORKER);
-  writeFileSync(join(BENCH_DIST, "rate-limiter.js"), RATE_LIMITER_WORKER);
-  return { app: join(DIST, "index.js"), noop, bench };
+  return { app: join(DIST, "index.js"), noop };
 }
 
 export interface Service {
@@ -80,13 +99,16 @@ export interface Service {
 }
 
 /** A workerd config serving each bundle on its own loopback port. */
-export function writeConfig(name: string, services: readonly Service[]): string {
+function writeConfig(name: string, services: readonly Service[]): string {
   mkdirSync(BENCH_DIST, { recursive: true });
   const path = join(BENCH_DIST, `${name}.capnp`);
   const worker = (name: string, file: string, bindings: string) =>
-    `    (name = "${name}", worker = (modules = [(name = "${name}.js", esModule = embed "${relative(BENCH_DIST, file)}")], compatibilityDate = "${COMPATIBILITY_DATE}", bindings = ${bindings}))`;
+    `    (name = "${name}", worker = (modules = [(name = "${name}.js", esModule = embed "${relative(BENCH_DIST, file)}")], ${COMPATIBILITY}, bindings = ${bindings}))`;
   const entries = services.map((s) => worker(s.name, s.file, s.appBindings ? APP_BINDINGS : "[]"));
-  if (services.some((s) => s.appBindings)) entries.push(worker("rate-limiter", join(BENCH_DIST, "rate-limiter.js"), "[]"));
+  if (services.some((s) => s.appBindings)) {
+    writeFileSync(RATE_LIMITER_FILE, RATE_LIMITER_WORKER);
+    entries.push(worker("rate-limiter", RATE_LIMITER_FILE, "[]"));
+  }
   const sockets = services
     .filter((s) => s.port !== undefined)
     .map((s) => `    (name = "${s.name}", address = "127.0.0.1:${s.port}", http = (), service = "${s.name}")`);
@@ -116,8 +138,12 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** Starts `workerd serve` and waits until each service with a port answers an HTTP request. */
-export async function serve(configPath: string, services: readonly Service[], timeoutMs = 20_000): Promise<Running> {
+/**
+ * Starts `workerd serve` on a config named `name` serving the services, and waits until each
+ * service with a port answers an HTTP request.
+ */
+export async function serve(name: string, services: readonly Service[], timeoutMs = 20_000): Promise<Running> {
+  const configPath = writeConfig(name, services);
   const start = performance.now();
   const child = spawn(WORKERD, ["serve", configPath], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
@@ -144,4 +170,21 @@ export async function serve(configPath: string, services: readonly Service[], ti
     }
   }
   return { process: child, readyMs: performance.now() - start, stop };
+}
+
+export interface AppAndNoop {
+  app: Target;
+  noop: Target;
+  stop(): Promise<void>;
+}
+
+/**
+ * Serves the app's bundle (with its bindings) and the do-nothing Worker, each on its own loopback
+ * port of one workerd process, so machine noise hits both alike; `others` join the same process.
+ */
+export async function serveAppAndNoop(name: string, bundles: Bundles, others: readonly Service[] = []): Promise<AppAndNoop> {
+  const app = { name: "app", file: bundles.app, port: await freePort(), appBindings: true };
+  const noop = { name: "noop", file: bundles.noop, port: await freePort() };
+  const { stop } = await serve(name, [app, noop, ...others]);
+  return { app, noop, stop };
 }

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { BUDGETS, checkBudget } from "../../src/cli/bench/budgets.js";
-import { quantile, spread } from "../../src/cli/bench/stats.js";
-import { englishText } from "../../src/cli/bench/texts.js";
+import { BUDGETS, checkBudget } from "../../bench/budgets.js";
+import { quantile, spread } from "../../bench/stats.js";
+import { englishText } from "../fixtures/texts.js";
 
 describe("englishText", () => {
   it("is deterministic, of the asked length, and ASCII", () => {

@@ -8,19 +8,18 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { availableParallelism, cpus } from "node:os";
-import { numberFlag, parseToolArgs } from "./run.js";
-import { readDataset, readWeights, type Pair } from "./data.js";
-import { BUDGETS, checkBudget } from "./bench/budgets.js";
-import { load, predictBody, batchBody, probeBatch, sequentialLatency, type LatencyRun, type LoadRun } from "./bench/http.js";
-import { FULL, QUICK, runMicro, type MicroResult } from "./bench/micro.js";
-import { budgetTable, byTask, fmt, fmtSpread, groupTable, microTable, table } from "./bench/report.js";
-import { bundleSize, nodeImportMs, startupParts, tableSizes, workerdStartup, type Startup } from "./bench/startup.js";
-import { spread, median } from "./bench/stats.js";
-import { benchTexts, extractionTasks, featureGroupTasks, loadWeightsTask, nonAsciiPair } from "./bench/tasks.js";
-import { buildBundles, DIST, freePort, ROOT, serve, writeConfig } from "./bench/workerd.js";
+import { numberFlag, parseToolArgs } from "../src/cli/run.js";
+import { readDataset, readWeights, type Pair } from "../src/cli/data.js";
+import { BUDGETS, checkBudget } from "./budgets.js";
+import { batchBodies, DATA, failures, load, predictBody, probeBatch, sequentialLatency, type LatencyRun, type LoadRun } from "./http.js";
+import { FULL, QUICK, runMicro, type MicroResult } from "./micro.js";
+import { budgetTable, byTask, fmt, fmtSpread, groupTable, microTable, table } from "./report.js";
+import { bundleSize, nodeImportMs, startupParts, tableSizes, workerdStartup, type Startup } from "./startup.js";
+import { spread, median } from "./stats.js";
+import { BATCH_SIZES, benchTexts, extractionTasks, featureGroupTasks, loadWeightsTask, nonAsciiPair } from "./tasks.js";
+import { BENCH_DIST, buildBundles, bundleEntry, DIST, freePort, ROOT, serveAppAndNoop } from "./workerd.js";
 
-const BATCH_SIZES = [1, 16, 64, 256];
-const REAL_PAIRS = join(ROOT, "../shared/data/impostor-hunt/test-a.jsonl");
+const REAL_PAIRS = join(DATA, "test-a.jsonl");
 const WEIGHTS = join(ROOT, "weights/model.json");
 
 const args = parseToolArgs({ quick: { type: "boolean", default: false }, repeats: { type: "string" } }, "npm run bench -- [--quick] [--repeats N]");
@@ -46,6 +45,7 @@ print(`Machine: ${availableParallelism()} CPUs, ${cpus()[0]?.model ?? "unknown C
 // 1. Model microbenchmarks in Node.
 progress("building bundles");
 const bundles = buildBundles();
+const benchWorkerBundle = bundleEntry("bench/isolate-worker.ts", join(BENCH_DIST, "isolate"));
 const { model } = readWeights(WEIGHTS);
 const weightsText = readFileSync(WEIGHTS, "utf8");
 const texts = benchTexts();
@@ -65,11 +65,8 @@ print("\n### Cost per feature group\n");
 print(groupTable(nodeRuns));
 
 // 2. Inside workerd: the bench Worker, the real bundle and the do-nothing Worker in one process.
-const app = { name: "app", file: bundles.app, port: await freePort(), appBindings: true };
-const noop = { name: "noop", file: bundles.noop, port: await freePort() };
-const benchWorker = { name: "bench", file: bundles.bench, port: await freePort(), appBindings: true };
-const services = [app, noop, benchWorker];
-const workerd = await serve(writeConfig("bench", services), services);
+const benchWorker = { name: "bench", file: benchWorkerBundle, port: await freePort(), appBindings: true };
+const { app, noop, stop } = await serveAppAndNoop("bench", bundles, [benchWorker]);
 const isolateRuns: MicroResult[][] = [];
 let batchInIsolate: Record<number, number> = {};
 const seqRuns: { app: LatencyRun; noop: LatencyRun }[] = [];
@@ -106,16 +103,14 @@ try {
   if (batchStatus !== null) {
     for (const size of BATCH_SIZES) {
       progress(`HTTP /predict/batch, ${size} pairs`);
-      const batches = Array.from({ length: 4 }, (_, k) =>
-        batchBody(Array.from({ length: size }, (_, i) => pairs[(k * size + i) % pairs.length]!)),
-      );
+      const batches = batchBodies(pairs, size, 4);
       for (let r = 0; r < Math.min(repeats, 3); r++) {
         batchRuns.set(size, [...(batchRuns.get(size) ?? []), await load(app, "/predict/batch", batches, 4, seconds)]);
       }
     }
   }
 } finally {
-  await workerd.stop();
+  await stop();
 }
 
 print("\n## Inside workerd (the isolate times app.fetch and the model itself)\n");
@@ -152,7 +147,7 @@ print(
       fmtSpread(spread(loadRuns.map((l) => l[k].requestsPerS))),
       fmtSpread(spread(loadRuns.map((l) => l[k].latencyMeanMs))),
       fmtSpread(spread(loadRuns.map((l) => l[k].latencyP99Ms))),
-      String(loadRuns.reduce((n, l) => n + l[k].failures, 0)),
+      String(loadRuns.reduce((n, l) => n + failures(l[k]), 0)),
     ]),
   ),
 );
@@ -172,7 +167,7 @@ else
         fmtSpread(spread(runs.map((r) => r.requestsPerS))),
         fmtSpread(spread(runs.map((r) => r.latencyMeanMs))),
         fmtSpread(spread(runs.map((r) => r.latencyP99Ms))),
-        String(runs.reduce((n, r) => n + r.failures, 0)),
+        String(runs.reduce((n, r) => n + failures(r), 0)),
       ]),
     ),
   );

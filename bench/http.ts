@@ -1,12 +1,18 @@
 /**
- * HTTP benchmarks against workerd serving the real bundle, interleaved with a do-nothing Worker
- * in the same workerd process, so machine noise hits both alike and the ratio stays meaningful.
+ * HTTP against Workers served by workerd (bench/workerd.ts): single requests, one client's
+ * sequential latency, and the one autocannon driver every benchmark loads a Worker with.
  */
 import autocannon from "autocannon";
-import type { Pair } from "../data.js";
+import { join } from "node:path";
+import type { Pair } from "../src/cli/data.js";
 import { sample, type MicroOptions } from "./micro.js";
 import { quantile } from "./stats.js";
+import { ROOT } from "./workerd.js";
 
+/** The competition's pairs, read from the shared data folder (never copied into the repository). */
+export const DATA = join(ROOT, "../shared/data/impostor-hunt");
+
+/** workerd refuses HTTP/1.1 requests without a Host header, so every request names one. */
 const HEADERS = { host: "impostor-hunt.local", "content-type": "application/json" };
 
 export interface Target {
@@ -16,20 +22,21 @@ export interface Target {
 
 const url = (target: Target, path: string) => `http://127.0.0.1:${target.port}${path}`;
 
+/** POSTs a JSON body; the caller reads the answer. */
+export function send(target: Target, path: string, body: string): Promise<Response> {
+  return fetch(url(target, path), { method: "POST", headers: HEADERS, body });
+}
+
 /** POSTs a body and fails on anything but 200, so an error answer cannot pass as a fast one. */
 async function post(target: Target, path: string, body: string): Promise<Response> {
-  const response = await fetch(url(target, path), { method: "POST", headers: HEADERS, body });
+  const response = await send(target, path, body);
   if (response.status !== 200) throw new Error(`${target.name} ${path} answered ${response.status}: ${await response.text()}`);
   return response;
 }
 
 /** Whether the batch route exists on the served Worker: null when it answers 404. */
 export async function probeBatch(target: Target, pair: Pair): Promise<number | null> {
-  const response = await fetch(url(target, "/predict/batch"), {
-    method: "POST",
-    headers: HEADERS,
-    body: JSON.stringify({ pairs: [{ id: pair.id, text1: pair.text1, text2: pair.text2 }] }),
-  });
+  const response = await send(target, "/predict/batch", batchBody([pair]));
   await response.arrayBuffer();
   return response.status === 404 ? null : response.status;
 }
@@ -67,7 +74,10 @@ export interface LoadRun {
   latencyP50Ms: number;
   latencyP99Ms: number;
   requests: number;
-  failures: number;
+  non2xx: number;
+  /** Socket errors, timeouts included. */
+  errors: number;
+  timeouts: number;
 }
 
 /** autocannon load on one path; each connection cycles through the given bodies. */
@@ -88,11 +98,20 @@ export async function load(target: Target, path: string, bodies: readonly string
     latencyP50Ms: result.latency.p50,
     latencyP99Ms: result.latency.p99,
     requests: result.requests.total,
-    failures: result.non2xx + result.errors, // errors include timeouts
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
   };
 }
+
+/** Requests that did not get a 2xx answer. */
+export const failures = (run: LoadRun) => run.non2xx + run.errors;
 
 export const predictBody = (pair: Pair) => JSON.stringify({ text1: pair.text1, text2: pair.text2 });
 
 export const batchBody = (pairs: readonly Pair[]) =>
   JSON.stringify({ pairs: pairs.map((p) => ({ id: p.id, text1: p.text1, text2: p.text2 })) });
+
+/** `count` batch bodies of `size` pairs each, taking the pairs in turn. */
+export const batchBodies = (pairs: readonly Pair[], size: number, count: number) =>
+  Array.from({ length: count }, (_, k) => batchBody(Array.from({ length: size }, (_, i) => pairs[(k * size + i) % pairs.length]!)));

@@ -1,0 +1,2 @@
+// The baseline every other part's start-up is measured against.
+export default { fetch: () => new Response("") };
