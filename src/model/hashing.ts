@@ -25,16 +25,38 @@ export interface TextBuckets {
   wordCount: number;
 }
 
+/**
+ * Where each bucket of a normalized text ends, as an index into that text: an n-gram at its last
+ * code unit (the space that stands for a whitespace run: the run's first unit; the closing padding:
+ * the text's last unit), a word at its last code unit. Parallel to TextBuckets' arrays.
+ */
+export interface BucketEnds {
+  grams: Int32Array;
+  words: Int32Array;
+}
+
 // Scratch buffers reused across calls: the extractor reads them at once, the trainer copies them.
 let gramBuffer = new Int32Array(1 << 12);
 let wordBuffer = new Int32Array(1 << 12);
+
+/** The text the buckets are read from: NFC (which keeps ASCII as it is), then lower case. */
+export function normalizeForHashing(text: string): string {
+  return (isAscii(text) ? text : text.normalize("NFC")).toLowerCase();
+}
 
 /**
  * Hashes a text into table buckets of `bits` bits. The arrays returned are scratch space, valid
  * until the next call.
  */
 export function hashText(text: string, bits: number): TextBuckets {
-  const s = (isAscii(text) ? text : text.normalize("NFC")).toLowerCase(); // NFC keeps ASCII as it is
+  return hashNormalized(normalizeForHashing(text), bits);
+}
+
+/**
+ * hashText on a text already normalized. With `ends`, also writes where each bucket ends (arrays
+ * at least as long as the text plus 2), for the explanations that attribute buckets to sentences.
+ */
+export function hashNormalized(s: string, bits: number, ends?: BucketEnds): TextBuckets {
   const mask = (1 << bits) - 1;
   // At most one n-gram per code unit plus the padding, and at most one word per two code units.
   if (gramBuffer.length < s.length * 2 + 2) gramBuffer = new Int32Array(s.length * 2 + 2);
@@ -43,6 +65,8 @@ export function hashText(text: string, bits: number): TextBuckets {
   const words = wordBuffer;
   let gramCount = 0;
   let wordCount = 0;
+  let spaceAt = 0; // the first unit of the pending whitespace run
+  let wordEnd = 0; // the last unit of the current word
 
   let c0 = SPACE, c1 = SPACE, c2 = SPACE; // the three previous units of the current 4-gram
   let pendingSpace = false; // a whitespace run seen after some text: emitted before the next unit
@@ -69,30 +93,39 @@ export function hashText(text: string, bits: number): TextBuckets {
     if (isWordUnit) {
       wordHash = Math.imul(wordHash ^ unit, FNV_PRIME);
       inWord = true;
+      wordEnd = i;
     } else if (inWord) {
+      if (ends) ends.words[wordCount] = wordEnd;
       words[wordCount++] = finish(wordHash) & mask;
       wordHash = FNV_OFFSET;
       inWord = false;
     }
 
     if (isWhitespace(unit)) {
+      if (!pendingSpace) spaceAt = i;
       pendingSpace = started;
       continue;
     }
     if (pendingSpace) {
+      if (ends) ends.grams[gramCount] = spaceAt;
       grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
       c0 = c1;
       c1 = c2;
       c2 = SPACE;
       pendingSpace = false;
     }
+    if (ends) ends.grams[gramCount] = i;
     grams[gramCount++] = gramHash(c0, c1, c2, unit) & mask;
     c0 = c1;
     c1 = c2;
     c2 = unit;
     started = true;
   }
-  if (inWord) words[wordCount++] = finish(wordHash) & mask;
+  if (inWord) {
+    if (ends) ends.words[wordCount] = wordEnd;
+    words[wordCount++] = finish(wordHash) & mask;
+  }
+  if (ends) ends.grams[gramCount] = Math.max(0, s.length - 1);
   grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
   return { grams, gramCount, words, wordCount };
 }

@@ -1,0 +1,329 @@
+/**
+ * Per-sentence evidence: each text is cut into segments (sentences, or bounded windows where a
+ * text has no sentence ends), and the score's table terms are split among them. The table
+ * features are means over the text's 4-grams and words, so each bucket adds its own share to the
+ * score, and a segment's contribution is the sum of the shares of the buckets that end in it.
+ * Computed only when asked: it costs a second pass over the texts. Pure: shared by the Worker and
+ * the Node tools.
+ *
+ * Segmentation, on the text as sent (offsets are UTF-16 code units, end exclusive):
+ * - a line break ends a segment;
+ * - so does a run of sentence-final punctuation (. ! ? … and the stops of other scripts, such as
+ *   । ؟ ። ။), with any closing quotes or brackets after it, when whitespace or the end of the text
+ *   follows; the ideographic stops (。！？｡) end a sentence with no space after them;
+ * - the whitespace after a segment's end belongs to that segment, so segments tile the text;
+ * - a segment that reaches MAX_SEGMENT_LENGTH units is cut after its last whitespace run in the
+ *   window's second half, else at the window's end, moved back so as not to split a surrogate pair
+ *   or separate a code point from the combining marks, joiners or variation selectors after it;
+ * - a non-ASCII text is normalized (NFC, lower case) segment by segment, and where that differs
+ *   from normalizing the whole text (a cut between a letter and what composes with it, or across
+ *   the context of a final sigma), the segments on both sides are merged.
+ *
+ * Attribution: a 4-gram counts for the segment holding its last character; the space that stands
+ * for a whitespace run, for the segment holding the run's first character; the closing padding,
+ * for the last segment; a word, for the segment holding its last character. The features that
+ * are not means over positions (the text statistics) and the padding of an empty text (which has
+ * no segments) make up `unsegmented`. Segment contributions of both texts + unsegmented + the
+ * model's constant (0) = the score, up to rounding.
+ *
+ * Shared: a segment is shared when the other text has a segment whose token set overlaps its own
+ * by at least SHARED_OVERLAP (Jaccard: |A ∩ B| / |A ∪ B|). Tokens are the words the word table
+ * reads (normalized, digits read as 0), attributed as above; a segment without words uses its
+ * non-space code points. A token found in more than MAX_TOKEN_SEGMENTS segments of the other text
+ * is not counted as common (it bounds the work on long texts; real sentences share rarer words).
+ */
+import { FEATURES } from "./features.js";
+import { hashNormalized, normalizeForHashing, type BucketEnds } from "./hashing.js";
+import { MARK, classOf, isAscii, isWhitespace } from "./unicode.js";
+import type { Model } from "./weights.js";
+
+/** Longest segment, in UTF-16 code units, before a run without sentence ends is cut. */
+export const MAX_SEGMENT_LENGTH = 400;
+
+/** Least Jaccard overlap of token sets for a segment to count as shared with the other text. */
+export const SHARED_OVERLAP = 0.5;
+
+/** A token found in more of the other text's segments than this is not counted as common: it bounds the work. */
+export const MAX_TOKEN_SEGMENTS = 64;
+
+export interface Segment {
+  start: number;
+  end: number;
+  /** The segment's signed share of the score: > 0 points to text1 being the real one. */
+  contribution: number;
+  /** Whether the other text has a segment with nearly the same words. */
+  shared: boolean;
+}
+
+export interface PairSegments {
+  text1: Segment[];
+  text2: Segment[];
+  /** The part of the score that comes from no text position. */
+  unsegmented: number;
+}
+
+const CHAR_NGRAM = FEATURES.length - 2;
+const WORD = FEATURES.length - 1;
+
+// What the segmenter looks for in each code unit: an ASCII table, and a map of the others.
+const WHITESPACE = 1, BREAK = 2, STOP = 4, IDEOGRAPHIC_STOP = 8, CLOSER = 16;
+const classes = new Map<number, number>([
+  ...[0x09, 0x20, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005, 0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x202f, 0x205f, 0x3000, 0xfeff].map((u) => [u, WHITESPACE] as const),
+  ...[0x0a, 0x0b, 0x0c, 0x0d, 0x85, 0x2028, 0x2029].map((u) => [u, WHITESPACE | BREAK] as const),
+  ...[0x2e, 0x21, 0x3f, 0x2026, 0x203c, 0x2047, 0x2048, 0x2049, 0x0589, 0x061f, 0x06d4, 0x0964, 0x0965, 0x104b, 0x1362, 0x17d4].map((u) => [u, STOP] as const),
+  ...[0x3002, 0xff01, 0xff1f, 0xff61].map((u) => [u, IDEOGRAPHIC_STOP] as const),
+  ...[0x22, 0x27, 0x29, 0x5d, 0x7d, 0xbb, 0x2019, 0x201d, 0x300b, 0x300d, 0x300f, 0x3011, 0x3015, 0xff09].map((u) => [u, CLOSER] as const),
+]);
+const asciiClasses = Uint8Array.from({ length: 0x80 }, (_, u) => classes.get(u) ?? 0);
+const classOfUnit = (u: number) => (u < 0x80 ? asciiClasses[u]! : (classes.get(u) ?? 0));
+
+/** Cuts are never made before a segment is this long, which bounds their number. */
+export const MIN_SEGMENT_LENGTH = 16;
+
+const isHigh = (u: number) => (u & 0xfc00) === 0xd800;
+const isLow = (u: number) => (u & 0xfc00) === 0xdc00;
+
+/** Whether a segment may start at `i`: not inside a surrogate pair, nor before what attaches to the code point before. */
+function canCutAt(text: string, i: number): boolean {
+  const unit = text.charCodeAt(i);
+  if (isLow(unit) && isHigh(text.charCodeAt(i - 1))) return false;
+  if (text.charCodeAt(i - 1) === 0x200d) return false; // after a zero-width joiner
+  const cp = text.codePointAt(i)!;
+  const joins = cp === 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) || (cp >= 0x1f3fb && cp <= 0x1f3ff) || (cp >= 0xe0020 && cp <= 0xe007f);
+  return !joins && !(classOf(cp) & MARK);
+}
+
+/** Where a segment that starts at `start` and has no end within the window is cut. */
+function windowCut(text: string, start: number): number {
+  const limit = start + MAX_SEGMENT_LENGTH;
+  for (let p = limit; p > start + MAX_SEGMENT_LENGTH / 2; p--) {
+    if (classOfUnit(text.charCodeAt(p - 1)) & WHITESPACE && !(classOfUnit(text.charCodeAt(p)) & WHITESPACE)) return p;
+  }
+  for (let p = limit; p > start; p--) if (canCutAt(text, p)) return p;
+  return isLow(text.charCodeAt(limit)) && isHigh(text.charCodeAt(limit - 1)) ? limit + 1 : limit; // all marks: never split a pair
+}
+
+/** The ends of a text's segments, by the rules above (before normalization merges any). */
+export function segmentEnds(text: string): number[] {
+  const ends: number[] = [];
+  let start = 0;
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    if (i - start >= MAX_SEGMENT_LENGTH) {
+      i = start = windowCut(text, start);
+      ends.push(i);
+      continue;
+    }
+    const unitClass = classOfUnit(text.charCodeAt(i));
+    if (!(unitClass & (BREAK | STOP | IDEOGRAPHIC_STOP))) {
+      i++;
+      continue;
+    }
+    // A line break, or a run of stops and the closers after it; then the whitespace that follows.
+    let j = i + 1;
+    let endsWithoutSpace = unitClass & (BREAK | IDEOGRAPHIC_STOP);
+    if (!(unitClass & BREAK)) {
+      for (; j < n && classOfUnit(text.charCodeAt(j)) & (STOP | IDEOGRAPHIC_STOP); j++) endsWithoutSpace |= classOfUnit(text.charCodeAt(j)) & IDEOGRAPHIC_STOP;
+      while (j < n && classOfUnit(text.charCodeAt(j)) & CLOSER) j++;
+    }
+    const after = skipWhitespace(text, j);
+    if ((endsWithoutSpace || after > j) && after < n && after - start >= MIN_SEGMENT_LENGTH && after - start <= MAX_SEGMENT_LENGTH) {
+      ends.push(after);
+      start = after;
+    }
+    i = after;
+  }
+  if (start < n) ends.push(n);
+  return ends;
+}
+
+function skipWhitespace(text: string, i: number): number {
+  while (i < text.length && classOfUnit(text.charCodeAt(i)) & WHITESPACE) i++;
+  return i;
+}
+
+/**
+ * Segments whose normalized forms, joined, are exactly the normalized text, with their ends in
+ * both: for a non-ASCII text, a cut whose sides normalize differently apart is dropped.
+ */
+function normalizedSegments(text: string, ends: number[]): { ends: number[]; normalizedEnds: number[]; normalized: string } {
+  if (isAscii(text)) return { ends, normalizedEnds: ends, normalized: text.toLowerCase() };
+  const normalized = normalizeForHashing(text);
+  const kept: { end: number; normalizedEnd: number }[] = [];
+  for (let k = 0; k < ends.length; k++) {
+    const last = k === ends.length - 1;
+    for (;;) {
+      const start = kept.at(-1)?.end ?? 0;
+      const offset = kept.at(-1)?.normalizedEnd ?? 0;
+      const piece = normalizeForHashing(text.slice(start, ends[k]));
+      const fits = last ? normalized.length - offset === piece.length && normalized.endsWith(piece) : normalized.startsWith(piece, offset);
+      if (fits) kept.push({ end: ends[k]!, normalizedEnd: offset + piece.length });
+      else if (last) {
+        kept.pop(); // the last piece must match the rest: merge back until it does (the whole text always does)
+        continue;
+      }
+      break;
+    }
+  }
+  return { ends: kept.map((s) => s.end), normalizedEnds: kept.map((s) => s.normalizedEnd), normalized };
+}
+
+let endBuffers: BucketEnds = { grams: new Int32Array(1 << 12), words: new Int32Array(1 << 12) };
+
+interface TextSegments {
+  ends: number[];
+  /** Each segment's share of the text's table features, in score units (before the text's sign). */
+  shares: Float64Array;
+  /** Each segment's distinct tokens, sorted. */
+  tokens: Int32Array[];
+  /** The share of the padding of an empty text, which has no segments. */
+  unsegmented: number;
+}
+
+/** Where each segment's buckets start in a list of buckets ordered by their ends; the last entry closes the last segment. */
+function firstBuckets(at: Int32Array, count: number, normalizedEnds: number[]): Int32Array {
+  const first = new Int32Array(normalizedEnds.length + 1);
+  let b = 0;
+  normalizedEnds.forEach((end, k) => {
+    first[k] = b;
+    while (b < count && at[b]! < end) b++;
+  });
+  first[normalizedEnds.length] = b;
+  return first;
+}
+
+/** One text's segments, with the shares of the buckets that end in each and their tokens. */
+function textSegments(model: Model, text: string): TextSegments {
+  const { tables, weights, scales } = model;
+  const split = normalizedSegments(text, segmentEnds(text));
+  const segments = split.ends.length;
+  const length = split.normalized.length + 2;
+  if (endBuffers.grams.length < length) endBuffers = { grams: new Int32Array(length), words: new Int32Array(length) };
+  const { grams, gramCount, words, wordCount } = hashNormalized(split.normalized, tables.bits, endBuffers);
+  const shares = new Float64Array(segments);
+  let unsegmented = 0;
+  const add = (feature: number, table: Int8Array, keys: Int32Array, first: Int32Array, count: number) => {
+    // Each bucket's share of its text's mean, times the feature's weight per unit of the raw value.
+    const per = count > 0 ? ((weights[feature]! / scales[feature]!) * tables.step) / count : 0;
+    for (let k = 0; k <= segments; k++) {
+      let sum = 0;
+      for (let b = first[k]!; b < (k < segments ? first[k + 1]! : count); b++) sum += table[keys[b]!]!;
+      if (k < segments) shares[k]! += sum * per;
+      else unsegmented += sum * per; // the padding of an empty text, which has no segments
+    }
+  };
+  const firstWords = firstBuckets(endBuffers.words, wordCount, split.normalizedEnds);
+  add(CHAR_NGRAM, tables.charNgram, grams, firstBuckets(endBuffers.grams, gramCount, split.normalizedEnds), gramCount);
+  add(WORD, tables.word, words, firstWords, wordCount);
+  const tokens = split.ends.map((end, k) =>
+    firstWords[k + 1]! > firstWords[k]! ? unique(words.slice(firstWords[k], firstWords[k + 1])) : characterTokens(text, split.ends[k - 1] ?? 0, end),
+  );
+  return { ends: split.ends, shares, tokens, unsegmented };
+}
+
+/** Sorted distinct values. */
+function unique(values: Int32Array): Int32Array {
+  values.sort();
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[n++] = values[i]!;
+  return values.subarray(0, n);
+}
+
+/** The tokens of a segment without words: its non-space code points, negated apart from the word buckets. */
+function characterTokens(text: string, start: number, end: number): Int32Array {
+  const tokens: number[] = [];
+  for (let i = start; i < end; ) {
+    const cp = text.codePointAt(i)!;
+    i += cp > 0xffff ? 2 : 1;
+    if (!isWhitespace(cp)) tokens.push(-1 - cp);
+  }
+  return unique(Int32Array.from(tokens));
+}
+
+/**
+ * The segments of one text that hold each token: an open-addressing table of tokens, each the
+ * head of a linked list of segments, all in typed arrays (no allocation per token).
+ */
+class TokenIndex {
+  private readonly keys: Int32Array;
+  private readonly heads: Int32Array;
+  private readonly counts: Int32Array;
+  private readonly segment: Int32Array;
+  private readonly next: Int32Array;
+
+  constructor(segments: readonly Int32Array[]) {
+    const total = segments.reduce((n, tokens) => n + tokens.length, 0);
+    const size = 1 << Math.ceil(Math.log2(2 * total + 2));
+    this.keys = new Int32Array(size);
+    this.heads = new Int32Array(size).fill(-1);
+    this.counts = new Int32Array(size);
+    this.segment = new Int32Array(total);
+    this.next = new Int32Array(total);
+    let p = 0;
+    segments.forEach((tokens, k) => {
+      for (const token of tokens) {
+        const slot = this.slot(token);
+        this.keys[slot] = token;
+        this.segment[p] = k;
+        this.next[p] = this.heads[slot]!;
+        this.heads[slot] = p++;
+        this.counts[slot]!++;
+      }
+    });
+  }
+
+  /** The token's slot: where it is, or the empty one where it would go. */
+  private slot(token: number): number {
+    const mask = this.keys.length - 1;
+    let i = Math.imul(token, 0x9e3779b1) >>> 0 & mask;
+    while (this.heads[i] !== -1 && this.keys[i] !== token) i = (i + 1) & mask;
+    return i;
+  }
+
+  /** Calls `visit` with each segment holding the token, unless more than `most` do. */
+  forEachSegment(token: number, most: number, visit: (segment: number) => void): void {
+    const slot = this.slot(token);
+    if (this.counts[slot]! > most) return;
+    for (let p = this.heads[slot]!; p !== -1; p = this.next[p]!) visit(this.segment[p]!);
+  }
+}
+
+/** For each segment of `a`, whether some segment of `b` shares at least SHARED_OVERLAP of its tokens. */
+function sharedWith(a: readonly Int32Array[], b: readonly Int32Array[]): boolean[] {
+  const index = new TokenIndex(b);
+  const overlap = new Int32Array(b.length);
+  const touched: number[] = [];
+  const count = (k: number) => {
+    if (overlap[k]!++ === 0) touched.push(k);
+  };
+  return a.map((tokens) => {
+    for (const token of tokens) index.forEachSegment(token, MAX_TOKEN_SEGMENTS, count);
+    let shared = false;
+    for (const k of touched) {
+      shared ||= overlap[k]! / (tokens.length + b[k]!.length - overlap[k]!) >= SHARED_OVERLAP;
+      overlap[k] = 0;
+    }
+    touched.length = 0;
+    return shared;
+  });
+}
+
+/**
+ * The segments of both texts with their contributions and whether the other text shares them.
+ * `contributions` are the scorer's per-feature terms, whose statistics terms are unsegmented.
+ */
+export function explainSegments(model: Model, text1: string, text2: string, contributions: Float64Array): PairSegments {
+  const one = textSegments(model, text1);
+  const two = textSegments(model, text2);
+  const shared1 = sharedWith(one.tokens, two.tokens);
+  const shared2 = sharedWith(two.tokens, one.tokens);
+  const segments = (ends: number[], shares: Float64Array, shared: boolean[], sign: 1 | -1) =>
+    ends.map((end, k) => ({ start: ends[k - 1] ?? 0, end, contribution: sign * shares[k]!, shared: shared[k]! }));
+  let statistics = 0; // the features that are not means over positions
+  for (let j = 0; j < CHAR_NGRAM; j++) statistics += contributions[j]!;
+  return {
+    text1: segments(one.ends, one.shares, shared1, 1),
+    text2: segments(two.ends, two.shares, shared2, -1),
+    unsegmented: one.unsegmented - two.unsegmented + statistics,
+  };
+}
