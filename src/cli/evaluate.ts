@@ -4,9 +4,9 @@
  * The last line is always `accuracy=<0..1> n=<count>`.
  */
 import { DEFAULT_TRAIN_OPTIONS, type TrainOptions } from "../model/train.js";
-import { crossValidate, evaluatePairs } from "../model/evaluation.js";
+import { crossValidate, metricsOf, scorePairs } from "../model/evaluation.js";
 import { DEFAULT_LABEL_FIELDS, labeledPairs, readDataset, readWeights } from "./data.js";
-import { formatBreakdown, formatCrossValidation, formatMetrics } from "./report.js";
+import { formatBreakdown, formatCoverage, formatCrossValidation, formatMetrics } from "./report.js";
 import { UsageError, numberFlag, parseToolArgs, runTool } from "./run.js";
 
 const USAGE =
@@ -32,8 +32,10 @@ runTool(() => {
 
   if (args.cv === undefined) {
     if (args["train-data"]) throw new UsageError("--train-data only makes sense with --cv");
-    const metrics = evaluatePairs(model, pairs);
+    const results = scorePairs(model, pairs);
+    const metrics = metricsOf(results);
     console.log(`${model.name} ${model.version} on ${args.data}: ${formatMetrics(metrics)}`);
+    console.log(formatCoverage(results));
     console.log(`accuracy=${metrics.accuracy} n=${metrics.n}`);
     return;
   }
@@ -47,6 +49,7 @@ runTool(() => {
   const cv = crossValidate(pairs, alwaysTrain, folds, repeats, options);
   console.log(`${args.data}, ${pairs.length} pairs held out by fold; ${alwaysTrain.length} pairs always in training`);
   console.log(formatCrossValidation(cv));
+  console.log(formatCoverage(cv.predictions));
   console.log(formatBreakdown(pairs, cv.predictions));
   console.log(`accuracy=${cv.accuracyMean} n=${pairs.length}`);
 });

@@ -1,5 +1,5 @@
 /** Formatting shared by the tools' reports. */
-import { metricsOf, type CrossValidation, type Metrics } from "../model/evaluation.js";
+import { accuracyAtCoverage, coverageOf, metricsOf, type CrossValidation, type Metrics, type Scored } from "../model/evaluation.js";
 import type { LabeledPair } from "../model/train.js";
 
 const fixed = (x: number) => x.toFixed(4);
@@ -14,6 +14,25 @@ export function formatCrossValidation(cv: CrossValidation): string {
     `± ${fixed(cv.accuracyStdOverRepeats)} over repeats)\n` +
     `  pooled: ${formatMetrics(cv.pooled)}`
   );
+}
+
+const percent = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/**
+ * The accuracy-coverage table: agreement on the most confident share of the pairs, then what the
+ * uncertain mark kept.
+ */
+export function formatCoverage(results: readonly Scored[]): string {
+  const rows = accuracyAtCoverage(results, [1, 0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5]).map(
+    (r) => `  ${percent(r.share).padStart(6)}  ${String(r.n).padStart(5)}  ${fixed(r.accuracy)}  ${fixed(r.minConfidence)}`,
+  );
+  const mark = coverageOf(results);
+  return [
+    "accuracy by coverage (the most confident pairs first):",
+    "  share      n  accuracy  lowest confidence",
+    ...rows,
+    `  not marked uncertain: ${percent(mark.coverage)} of the pairs, accuracy ${fixed(mark.accuracyKept)}; marked: accuracy ${fixed(mark.accuracyUncertain)}`,
+  ].join("\n");
 }
 
 /** A command line as a user would type it, quoting arguments that need it. */

@@ -9,7 +9,7 @@ import { DEFAULT_TRAIN_OPTIONS, trainModel, type TrainOptions } from "../model/t
 import { crossValidate, metricsOf } from "../model/evaluation.js";
 import { WEIGHTS_FORMAT_VERSION, serializeWeights, type WeightsFile } from "../model/weights.js";
 import { DEFAULT_LABEL_FIELDS, labeledPairs, readDataset } from "./data.js";
-import { formatCrossValidation, formatMetrics, shellCommand } from "./report.js";
+import { formatCoverage, formatCrossValidation, formatMetrics, shellCommand } from "./report.js";
 import { UsageError, numberFlag, parseToolArgs, runTool } from "./run.js";
 
 const USAGE =
@@ -53,6 +53,7 @@ runTool(() => {
   const trained = trainModel(pairs, options);
   const cv = crossValidate(pairs, [], cvFolds, cvRepeats, options);
   console.log(formatCrossValidation(cv));
+  console.log(formatCoverage(cv.predictions));
   const byFile = Object.fromEntries(datasets.map((ds) => [ds.path, metricsOf(cv.predictions.filter((p) => fileOf[p.index] === ds.path))]));
   for (const [path, metrics] of Object.entries(byFile)) console.log(`  ${path}: ${formatMetrics(metrics)}`);
 
@@ -60,6 +61,12 @@ runTool(() => {
     format_version: WEIGHTS_FORMAT_VERSION,
     model: { name: "impostor-hunt-pairwise", version: args["model-version"], type: "pairwise-logistic" },
     ...trained.file,
+    uncertainty: {
+      confidence_threshold: trained.model.uncertaintyThreshold,
+      target_agreement: options.uncertaintyTarget,
+      // Each fold's model marks its held-out pairs with the threshold it chose on its own training pairs.
+      cross_validation: { coverage: cv.coverage.coverage, accuracy_kept: cv.coverage.accuracyKept, accuracy_uncertain: cv.coverage.accuracyUncertain },
+    },
     training: {
       command: shellCommand("npm run train --", process.argv.slice(2)),
       data: datasets.map((ds) => ({ path: ds.path, sha256: ds.sha256, rows: ds.pairs.length })),

@@ -3,7 +3,7 @@
  * the whole training pipeline.
  */
 import { scorePair } from "./scorer.js";
-import { logLossOf, stratifiedFolds, trainModel, type LabeledPair, type TrainOptions } from "./train.js";
+import { confidenceOf, logLossOf, stratifiedFolds, trainModel, type LabeledPair, type TrainOptions } from "./train.js";
 import type { Model } from "./weights.js";
 
 export interface Metrics {
@@ -34,12 +34,45 @@ export function metricsOf(results: { probability: number; truth: 1 | 2 }[]): Met
   return { n, accuracy: n ? correct / n : 0, logLoss: n ? logLoss / n : 0, ece };
 }
 
-/** One labeled pair as the metrics see it: the model's probability and the truth. */
-const scored = (model: Model, p: LabeledPair) => ({ probability: scorePair(model, p.text1, p.text2).probability, truth: p.realTextId });
+/** A labeled pair as the metrics see it: the model's probability, whether it was marked uncertain, and the truth. */
+export interface Scored {
+  probability: number;
+  uncertain: boolean;
+  truth: 1 | 2;
+}
 
-/** Scores labeled pairs with a model and summarizes how well it did. */
-export function evaluatePairs(model: Model, pairs: readonly LabeledPair[]): Metrics {
-  return metricsOf(pairs.map((p) => scored(model, p)));
+const scored = (model: Model, p: LabeledPair): Scored => {
+  const { probability, uncertain } = scorePair(model, p.text1, p.text2);
+  return { probability, uncertain, truth: p.realTextId };
+};
+
+/** Scores labeled pairs with a model. */
+export function scorePairs(model: Model, pairs: readonly LabeledPair[]): Scored[] {
+  return pairs.map((p) => scored(model, p));
+}
+
+export interface Coverage {
+  /** Share of the pairs not marked uncertain. */
+  coverage: number;
+  /** Agreement with the labels on the pairs not marked uncertain, and on those marked. */
+  accuracyKept: number;
+  accuracyUncertain: number;
+}
+
+/** How the uncertain mark splits the pairs: how many it keeps, and how right each side is. */
+export function coverageOf(results: readonly Scored[]): Coverage {
+  const kept = results.filter((r) => !r.uncertain);
+  const uncertain = results.filter((r) => r.uncertain);
+  return { coverage: kept.length / Math.max(1, results.length), accuracyKept: metricsOf(kept).accuracy, accuracyUncertain: metricsOf(uncertain).accuracy };
+}
+
+/** Agreement on the most confident share of the pairs, for each share: the accuracy-coverage curve. */
+export function accuracyAtCoverage(results: readonly Scored[], shares: readonly number[]): { share: number; n: number; accuracy: number; minConfidence: number }[] {
+  const ranked = [...results].sort((a, b) => confidenceOf(b.probability) - confidenceOf(a.probability));
+  return shares.map((share) => {
+    const top = ranked.slice(0, Math.round(share * ranked.length));
+    return { share, n: top.length, accuracy: metricsOf(top).accuracy, minConfidence: top.length ? confidenceOf(top.at(-1)!.probability) : 1 };
+  });
 }
 
 export interface CrossValidation {
@@ -52,8 +85,10 @@ export interface CrossValidation {
   accuracyStdOverRepeats: number;
   /** Pooled over every held-out prediction of every repeat. */
   pooled: Metrics;
-  /** Every held-out prediction: the pair's index in `pairs` and P(text1 is real). */
-  predictions: { index: number; probability: number; truth: 1 | 2 }[];
+  /** The uncertain mark on held-out pairs, each fold's model with the threshold it chose itself. */
+  coverage: Coverage;
+  /** Every held-out prediction, with the pair's index in `pairs`. */
+  predictions: (Scored & { index: number })[];
 }
 
 /**
@@ -87,6 +122,7 @@ export function crossValidate(
     accuracyStd: std(accuracies),
     accuracyStdOverRepeats: std(repeatAccuracies),
     pooled: metricsOf(predictions),
+    coverage: coverageOf(predictions),
     predictions,
   };
 }

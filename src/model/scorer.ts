@@ -11,8 +11,12 @@ export interface PairScore {
   /** P(text1 is the real text). */
   probability: number;
   realTextId: 1 | 2;
+  /** The probability of the answer given: max(p, 1 - p). */
+  confidence: number;
   /** True when the score is exactly 0 (for example identical texts): the answer 1 is arbitrary. */
   tie: boolean;
+  /** True for a tie, or when the confidence is below the model's uncertainty threshold. */
+  uncertain: boolean;
   features1: Float64Array;
   features2: Float64Array;
   /** Per-feature terms of the score: weight * (z(text1) - z(text2)); they sum to the score. */
@@ -33,11 +37,16 @@ function scoreFeatures(model: Model, features1: Float64Array, features2: Float64
     contributions[j] = weights[j]! * diff;
     score += contributions[j]!;
   }
+  const probability = sigmoid(score);
+  const realTextId = score < 0 ? 2 : 1;
+  const confidence = realTextId === 1 ? probability : 1 - probability;
   return {
     score,
-    probability: sigmoid(score),
-    realTextId: score < 0 ? 2 : 1,
+    probability,
+    realTextId,
+    confidence,
     tie: score === 0,
+    uncertain: score === 0 || confidence < model.uncertaintyThreshold,
     features1,
     features2,
     contributions,

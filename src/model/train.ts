@@ -32,6 +32,11 @@ export interface TrainOptions {
   /** Candidate L2 strengths; the one with the lowest cross-validated log loss wins. */
   lambdas: number[];
   cvFolds: number;
+  /**
+   * Agreement that the pairs not marked uncertain should reach: the uncertainty threshold is the
+   * lowest confidence that keeps the cross-validated agreement of the pairs at or above it there.
+   */
+  uncertaintyTarget: number;
   seed: number;
 }
 
@@ -44,6 +49,7 @@ export const DEFAULT_TRAIN_OPTIONS: TrainOptions = {
   crossFitFolds: 5,
   lambdas: [0.001, 0.01, 0.03, 0.1, 0.3, 1, 3],
   cvFolds: 5,
+  uncertaintyTarget: 0.975,
   seed: 1,
 };
 
@@ -232,9 +238,10 @@ export function trainModel(pairs: readonly LabeledPair[], options: TrainOptions)
 
   // Regularization: lowest cross-validated log loss over the candidates (first one on ties).
   const cvFold = stratifiedFolds(labels, options.cvFolds, options.seed + 1);
-  let best = { lambda: options.lambdas[0]!, loss: Infinity };
+  let best = { lambda: options.lambdas[0]!, loss: Infinity, held: [] as HeldOut[] };
   for (const lambda of options.lambdas) {
     let loss = 0;
+    const held: HeldOut[] = [];
     for (let k = 0; k < options.cvFolds; k++) {
       const train = diffs.flatMap((_, i) => (cvFold[i] !== k ? [i] : []));
       const w = fitLogistic(train.map((i) => diffs[i]!), train.map((i) => ys[i]!), train.map((i) => sampleWeights[i]!), lambda);
@@ -242,11 +249,15 @@ export function trainModel(pairs: readonly LabeledPair[], options: TrainOptions)
         if (cvFold[i] !== k) return;
         let margin = 0;
         for (let j = 0; j < w.length; j++) margin += w[j]! * x[j]!;
-        loss += sampleWeights[i]! * logLossOf(1 / (1 + Math.exp(-margin)), labels[i]!);
+        const probability = 1 / (1 + Math.exp(-margin));
+        loss += sampleWeights[i]! * logLossOf(probability, labels[i]!);
+        held.push({ probability, truth: labels[i]! });
       });
     }
-    if (loss < best.loss) best = { lambda, loss };
+    if (loss < best.loss) best = { lambda, loss, held };
   }
+  // The uncertainty threshold, from the same held-out predictions: no pair judges a threshold it chose.
+  const threshold = round(confidenceThreshold(best.held, options.uncertaintyTarget), 8);
 
   const fitted = fitLogistic(diffs, ys, sampleWeights, best.lambda);
   const weights = new Float64Array(FEATURES.length);
@@ -254,7 +265,16 @@ export function trainModel(pairs: readonly LabeledPair[], options: TrainOptions)
   const tables = tablesFor(pairs.map((_, i) => i));
   return {
     lambda: best.lambda,
-    model: { name: "", version: "", means, scales, weights, weighsStatistics: weights.some((w, j) => j < STATISTICS_COUNT && w !== 0), tables },
+    model: {
+      name: "",
+      version: "",
+      means,
+      scales,
+      weights,
+      weighsStatistics: weights.some((w, j) => j < STATISTICS_COUNT && w !== 0),
+      tables,
+      uncertaintyThreshold: threshold,
+    },
     file: {
       features: FEATURES.map((f, j) => ({ name: f.name, mean: means[j]!, scale: scales[j]!, weight: weights[j]! })),
       tables: {
@@ -266,4 +286,33 @@ export function trainModel(pairs: readonly LabeledPair[], options: TrainOptions)
       },
     },
   };
+}
+
+/** A held-out prediction: P(text1 is real) and the label. */
+export interface HeldOut {
+  probability: number;
+  truth: 1 | 2;
+}
+
+/** The confidence of the answer a probability gives: max(p, 1 - p). */
+export const confidenceOf = (probability: number) => Math.max(probability, 1 - probability);
+
+/**
+ * The lowest confidence such that the held-out pairs at or above it agree with their labels at
+ * least `target` of the time: the most pairs that reach the target. 1 when no share of the pairs
+ * reaches it (every answer is uncertain).
+ */
+export function confidenceThreshold(held: readonly HeldOut[], target: number): number {
+  const ranked = held
+    .map((h) => ({ confidence: confidenceOf(h.probability), right: (h.probability < 0.5 ? 2 : 1) === h.truth }))
+    .sort((a, b) => b.confidence - a.confidence);
+  let threshold = 1;
+  let right = 0;
+  ranked.forEach((r, k) => {
+    right += r.right ? 1 : 0;
+    // Only where the next pair is less confident: pairs of equal confidence are kept or dropped together.
+    const boundary = k + 1 === ranked.length || ranked[k + 1]!.confidence < r.confidence;
+    if (boundary && right >= target * (k + 1)) threshold = r.confidence;
+  });
+  return threshold;
 }

@@ -8,7 +8,7 @@ import { FEATURES, STATISTICS_COUNT, type FeatureTables } from "./features.js";
 import { fromBase64, toBase64 } from "./codec.js";
 import { CHAR_NGRAM_ORDER } from "./hashing.js";
 
-export const WEIGHTS_FORMAT_VERSION = 4;
+export const WEIGHTS_FORMAT_VERSION = 5;
 
 /** The longest distance between listed buckets that one byte of `gaps` holds. */
 const MAX_GAP = 255;
@@ -49,6 +49,15 @@ export const weightsFileSchema = z.object({
     char_ngram: sparseTableSchema,
     word: sparseTableSchema,
   }),
+  /**
+   * Answers less confident than the threshold are marked uncertain; the trainer chose it for the
+   * target, and cross-validation measured what it keeps.
+   */
+  uncertainty: z.object({
+    confidence_threshold: finite.check(z.gte(0.5), z.lte(1)),
+    target_agreement: finite.check(z.gte(0), z.lte(1)),
+    cross_validation: z.object({ coverage: finite, accuracy_kept: finite, accuracy_uncertain: finite }),
+  }),
   training: z.record(z.string(), z.unknown()),
   metrics: z.record(z.string(), z.unknown()),
 });
@@ -65,6 +74,8 @@ export interface Model {
   /** Whether any text statistic has a non-zero weight (else scoring can skip computing them). */
   weighsStatistics: boolean;
   tables: FeatureTables;
+  /** A prediction less confident than this is marked uncertain. */
+  uncertaintyThreshold: number;
 }
 
 /** Expands a sparse table into the dense array, checking each entry as it goes. */
@@ -143,6 +154,7 @@ export function loadWeights(json: unknown): { file: WeightsFile; model: Model } 
       charNgram: decodeTable(file.tables.char_ngram, bits, "char_ngram"),
       word: decodeTable(file.tables.word, bits, "word"),
     },
+    uncertaintyThreshold: file.uncertainty.confidence_threshold,
   };
   return { file, model };
 }

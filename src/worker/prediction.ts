@@ -1,10 +1,11 @@
 /** Scores a pair and turns it into the response object: the one function /predict and /predict/batch share. */
 import { FEATURES } from "../model/features.js";
 import { scorePair, type PairScore } from "../model/scorer.js";
+import { explainSegments } from "../model/segments.js";
 import { TOP_FEATURES } from "./limits.js";
 import { model } from "./model.js";
-import type { Prediction } from "./responses.js";
 import type { ExplainMode } from "./requests.js";
+import type { Prediction } from "./responses.js";
 
 type Explanation = NonNullable<Prediction["explanation"]>;
 
@@ -38,20 +39,25 @@ function explain(result: PairScore, mode: "reasons" | "all"): Explanation {
   };
 }
 
-/** Scores a pair and builds its answer; the statistics are computed only when `all` shows them. */
+/**
+ * Scores a pair and builds its answer. The statistics are computed only when `all` shows them,
+ * the segments only when asked: they cost a second pass over the texts.
+ */
 export function predict(text1: string, text2: string, mode: ExplainMode): Prediction {
-  return toPrediction(scorePair(model, text1, text2, mode === "all" || model.weighsStatistics), mode);
-}
-
-function toPrediction(result: PairScore, mode: ExplainMode): Prediction {
+  const features = mode === "true" || mode === "true,segments" ? "reasons" : mode === "all" || mode === "all,segments" ? "all" : undefined;
+  const result = scorePair(model, text1, text2, features === "all" || model.weighsStatistics);
   const prediction: Prediction = {
     real_text_id: result.realTextId,
     probability_text1_real: result.probability,
-    confidence: result.realTextId === 1 ? result.probability : 1 - result.probability,
+    confidence: result.confidence,
     score: result.score,
     tie: result.tie,
+    uncertain: result.uncertain,
   };
-  if (mode === "true") prediction.explanation = explain(result, "reasons");
-  if (mode === "all") prediction.explanation = explain(result, "all");
+  if (features) prediction.explanation = explain(result, features);
+  if (mode?.endsWith("segments")) {
+    const { text1: one, text2: two, unsegmented } = explainSegments(model, text1, text2, result.contributions);
+    prediction.segments = { text1: one, text2: two, unsegmented_contribution: unsegmented, constant: 0 };
+  }
   return prediction;
 }

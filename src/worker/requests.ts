@@ -44,16 +44,21 @@ export const batchRequestSchema = z
 
 export type BatchRequest = z.infer<typeof batchRequestSchema>;
 
+/** The values of `explain`: a feature explanation, the segments, or both (joined by a comma). */
+export const EXPLAIN_MODES = ["false", "true", "all", "segments", "true,segments", "all,segments"] as const;
+
+export type ExplainMode = (typeof EXPLAIN_MODES)[number] | undefined;
+
 /** `explain` is a query parameter so that request bodies stay the same with or without it. */
 export const explainQuerySchema = z.object({
-  explain: z.optional(z.enum(["true", "false", "all"])).check(
+  explain: z.optional(z.enum(EXPLAIN_MODES)).check(
     z.describe(
-      `"true" adds the features the model weighs (up to ${TOP_FEATURES}), largest contribution first; "all" lists every feature, with the weight-0 text statistics; "false" (the default) adds nothing.`,
+      `"true" adds the features the model weighs (up to ${TOP_FEATURES}), largest contribution first; "all" lists every feature, ` +
+        'with the weight-0 text statistics; "segments" adds each text\'s sentences with their share of the score and whether the other ' +
+        'text shares them; "true,segments" and "all,segments" add both; "false" (the default) adds nothing.',
     ),
   ),
 });
-
-export type ExplainMode = "true" | "false" | "all" | undefined;
 
 type Failure = { success: true } | { success: false; error: { issues: readonly z.core.$ZodIssue[] }; target: string };
 

@@ -6,6 +6,7 @@
  */
 import * as z from "../zod.js";
 import { FEATURE_NAMES } from "../model/features.js";
+import { SHARED_OVERLAP } from "../model/segments.js";
 import { ERROR_CODES } from "./errors.js";
 import { LIMITS } from "./limits.js";
 import { pairIdSchema } from "./requests.js";
@@ -38,13 +39,33 @@ export const explanationSchema = z
   })
   .check(z.describe("features' contributions + other_contributions + constant = score, up to rounding."));
 
+export const segmentSchema = z.object({
+  start: z.int().check(z.gte(0), z.describe("Where the segment starts in the text as sent, in UTF-16 code units.")),
+  end: z.int().check(z.gte(0), z.describe("Where it ends (exclusive): text.slice(start, end) is the segment.")),
+  contribution: z.number().check(z.describe("The segment's signed share of the score: > 0 points to text1 being real, < 0 to text2.")),
+  shared: z.boolean().check(z.describe(`Whether the other text has a segment with nearly the same words (Jaccard overlap of their words of at least ${SHARED_OVERLAP}).`)),
+});
+
+export const segmentsSchema = z
+  .object({
+    text1: z.array(segmentSchema).check(z.describe("text1's segments, in order; they tile the text.")),
+    text2: z.array(segmentSchema).check(z.describe("text2's segments, in order; they tile the text.")),
+    unsegmented_contribution: z.number().check(z.describe("The part of the score that comes from no text position (the text statistics' terms, the padding of an empty text).")),
+    constant: z.number().check(z.describe("The model's constant term (always 0).")),
+  })
+  .check(z.describe("Sentences (or bounded windows of text without sentence ends) with their share of the score: all contributions + unsegmented_contribution + constant = score, up to rounding."));
+
 export const predictionSchema = z.object({
   real_text_id: z.union([z.literal(1), z.literal(2)]).check(z.describe("Which text is judged the real one.")),
   probability_text1_real: z.number().check(z.gte(0), z.lte(1), z.describe("P(text1 is the real text).")),
   confidence: z.number().check(z.gte(0), z.lte(1), z.describe("Probability of the answer given in real_text_id.")),
   score: z.number().check(z.describe("The model's logit that text1 is real: probability_text1_real = sigmoid(score).")),
   tie: z.boolean().check(z.describe("True when the score is exactly 0 (e.g. identical texts): the answer 1 is arbitrary.")),
-  explanation: z.optional(explanationSchema).check(z.describe("Present when explain=true or explain=all.")),
+  uncertain: z
+    .boolean()
+    .check(z.describe("True when the model cannot tell: a tie, or a confidence below the model's uncertainty threshold (see /model_info). real_text_id is still the better guess.")),
+  explanation: z.optional(explanationSchema).check(z.describe("Present when explain asks for features (true or all).")),
+  segments: z.optional(segmentsSchema).check(z.describe("Present when explain asks for segments.")),
 });
 
 export type Prediction = z.infer<typeof predictionSchema>;
@@ -55,6 +76,7 @@ const examplePrediction = {
   confidence: 0.93,
   score: 2.59,
   tie: false,
+  uncertain: false,
 } as const;
 
 const exampleModel = { name: "impostor-hunt-pairwise", version: "1.0.0" };
@@ -77,7 +99,7 @@ export const batchResponseSchema = z
           model: exampleModel,
           results: [
             { id: "a", ...examplePrediction },
-            { id: 2, real_text_id: 1, probability_text1_real: 0.5, confidence: 0.5, score: 0, tie: true },
+            { id: 2, real_text_id: 1, probability_text1_real: 0.5, confidence: 0.5, score: 0, tie: true, uncertain: true },
           ],
         },
       ],
@@ -109,6 +131,23 @@ export const modelInfoResponseSchema = z
         word_entries: z.number(),
       })
       .check(z.describe("The hashed log-ratio tables: buckets each, the value step, and how many buckets each lists (those that differ from the default, and a few holding it that bridge gaps over 255).")),
+    uncertainty: z
+      .object({
+        confidence_threshold: z.number().check(z.describe("Answers less confident than this are marked uncertain.")),
+        target_agreement: z.number().check(z.describe("The agreement the trainer chose the threshold for, on cross-validated predictions.")),
+        cross_validation: z
+          .object({ coverage: z.number(), accuracy_kept: z.number(), accuracy_uncertain: z.number() })
+          .check(z.describe("Held-out pairs, each fold's model with its own threshold: the share not marked uncertain, and the accuracy on each side.")),
+      })
+      .check(z.describe("When the model says it cannot tell.")),
+    segmentation: z
+      .object({
+        max_segment_length: z.number().check(z.describe("A run without sentence ends is cut into windows of at most this many UTF-16 code units.")),
+        min_segment_length: z.number().check(z.describe("No cut makes a segment shorter than this.")),
+        shared_overlap: z.number().check(z.describe("Least Jaccard overlap of words for a segment to be shared with the other text.")),
+        max_token_segments: z.number().check(z.describe("A word in more of the other text's segments than this does not count as common.")),
+      })
+      .check(z.describe("How explain=segments cuts texts and compares their segments.")),
     training: z.record(z.string(), z.unknown()),
     metrics: z.record(z.string(), z.unknown()),
     weights_sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
@@ -131,6 +170,8 @@ export const modelInfoResponseSchema = z
           model: { ...exampleModel, type: "pairwise-logistic" },
           features: [{ name: "char_ngram_log_ratio", description: "mean log-probability ratio, real vs edited, of the text's character 4-grams", mean: 0.16, scale: 0.69, weight: 22.3 }],
           tables: { char_ngram_order: 4, buckets: 1048576, step: 0.1, char_ngram_entries: 62786, word_entries: 15515 },
+          uncertainty: { confidence_threshold: 0.77, target_agreement: 0.975, cross_validation: { coverage: 0.8, accuracy_kept: 0.976, accuracy_uncertain: 0.655 } },
+          segmentation: { max_segment_length: 400, min_segment_length: 16, shared_overlap: 0.5, max_token_segments: 64 },
           training: { command: "npm run train -- --data ../shared/data/impostor-hunt/train.jsonl", selected_lambda: 0.001 },
           metrics: { cross_validation: { accuracy_mean: 0.912, accuracy_std: 0.028 } },
           weights_sha256: "0".repeat(64),

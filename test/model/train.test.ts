@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fitLogistic, stratifiedFolds, trainModel, DEFAULT_TRAIN_OPTIONS, type LabeledPair } from "../../src/model/train.js";
-import { evaluatePairs } from "../../src/model/evaluation.js";
+import { metricsOf, scorePairs } from "../../src/model/evaluation.js";
 import { generatePairs } from "../fixtures/pairs.js";
 
 const labeled = (count: number, seed: number): LabeledPair[] =>
@@ -16,7 +16,7 @@ describe("trainModel", () => {
 
   it("learns the synthetic edits well enough to score unseen pairs", () => {
     const { model } = trainModel(labeled(80, 1), options);
-    expect(evaluatePairs(model, labeled(100, 2)).accuracy).toBeGreaterThan(0.9);
+    expect(metricsOf(scorePairs(model, labeled(100, 2))).accuracy).toBeGreaterThan(0.9);
   });
 
   it("refuses too little data", () => {

@@ -27,6 +27,7 @@ describe("GET /model_info", () => {
     expect(info.features[0]).toEqual({ ...file.features[0], description: expect.any(String) });
     expect(info.training).toEqual(file.training);
     expect(info.metrics).toEqual(file.metrics);
+    expect(info.uncertainty).toEqual(file.uncertainty);
     expect(info.tables).toMatchObject({ buckets: 2 ** file.tables.bits, char_ngram_entries: file.tables.char_ngram.entries });
     expect(info.weights_sha256).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -44,6 +45,7 @@ describe("POST /predict", () => {
         confidence: pair.real_text_id === 1 ? expected.probability : 1 - expected.probability,
         score: expected.score,
         tie: false,
+        uncertain: expected.confidence < file.uncertainty.confidence_threshold,
         model: { name: file.model.name, version: file.model.version },
       });
     }
@@ -59,7 +61,7 @@ describe("POST /predict", () => {
 
   it("reports identical texts as a tie, answering 1", async () => {
     const response = await postJson("/predict", { text1: "same text", text2: "same text" });
-    expect(await response.json()).toMatchObject({ real_text_id: 1, probability_text1_real: 0.5, tie: true, score: 0 });
+    expect(await response.json()).toMatchObject({ real_text_id: 1, probability_text1_real: 0.5, tie: true, score: 0, uncertain: true });
   });
 
   it("accepts empty texts and a charset parameter", async () => {

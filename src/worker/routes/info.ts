@@ -1,6 +1,7 @@
 /** GET /health, GET /model_info and GET /openapi.json: what the Worker serves and how. */
 import { Hono } from "hono";
 import { FEATURES } from "../../model/features.js";
+import { MAX_SEGMENT_LENGTH, MAX_TOKEN_SEGMENTS, MIN_SEGMENT_LENGTH, SHARED_OVERLAP } from "../../model/segments.js";
 import type { AppEnv } from "../env.js";
 import { LIMITS } from "../limits.js";
 import { authMode } from "../middleware/auth.js";
@@ -28,6 +29,8 @@ export const infoRoutes = new Hono<AppEnv>()
         char_ngram_entries: weightsFile.tables.char_ngram.entries,
         word_entries: weightsFile.tables.word.entries,
       },
+      uncertainty: weightsFile.uncertainty,
+      segmentation: { max_segment_length: MAX_SEGMENT_LENGTH, min_segment_length: MIN_SEGMENT_LENGTH, shared_overlap: SHARED_OVERLAP, max_token_segments: MAX_TOKEN_SEGMENTS },
       training: weightsFile.training,
       metrics: weightsFile.metrics,
       weights_sha256: await weightsDigest(),
