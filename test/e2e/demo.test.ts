@@ -16,6 +16,10 @@ import { MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
 import { operations } from "../../src/worker/openapi.js";
 
 const OUTPUT = "test-output";
+// Every wait in the browser is explicit and generous, for a slow or busy machine; polls check often.
+const WAIT = 15_000;
+const POLL = { timeout: WAIT, interval: 100 };
+const VISIBLE = { state: "visible", timeout: WAIT } as const;
 // On a machine without network nothing may try to phone home. Playwright passes most of these
 // too (and --headless, and --no-sandbox, which root needs); they are listed so that the test does
 // not rest on its defaults.
@@ -69,7 +73,7 @@ beforeAll(async () => {
   base = (await worker.url).toString();
   profile = mkdtempSync(join(tmpdir(), "impostor-e2e-"));
   context = await chromium.launchPersistentContext(profile, { ...launch, headless: true, timeout: 60_000 });
-  context.setDefaultTimeout(15_000);
+  context.setDefaultTimeout(WAIT);
 });
 
 afterAll(async () => {
@@ -95,7 +99,7 @@ describe("demo page in headless Chromium", () => {
     await page.getByLabel("Text 1").fill(REAL);
     await page.getByLabel("Text 2").fill(EDITED);
     await judge(page);
-    await page.locator("#result").waitFor({ state: "visible" });
+    await page.locator("#result").waitFor(VISIBLE);
 
     const api = await fetch(new URL("/predict?explain=true", base), {
       method: "POST",
@@ -104,12 +108,12 @@ describe("demo page in headless Chromium", () => {
     });
     const expected = (await api.json()) as { real_text_id: number; probability_text1_real: number; explanation: { features: { description: string }[] } };
 
-    await expect.poll(() => page.locator("#verdict").textContent()).toContain(`Text ${expected.real_text_id} is judged real`);
+    await expect.poll(() => page.locator("#verdict").textContent(), POLL).toContain(`Text ${expected.real_text_id} is judged real`);
     const width = await page.locator("#bar1").evaluate((el) => el.getBoundingClientRect().width / el.parentElement!.getBoundingClientRect().width);
     expect(width).toBeCloseTo(expected.probability_text1_real, 2);
     const reasons = await page.locator("#reasons tr td:first-child").allTextContents();
     expect(reasons).toEqual(expected.explanation.features.map((f) => f.description));
-    await expect.poll(() => page.locator("#error").isHidden()).toBe(true);
+    await expect.poll(() => page.locator("#error").isHidden(), POLL).toBe(true);
     expect(requests.every((url) => url.startsWith(base))).toBe(true);
     await page.screenshot({ path: join(OUTPUT, "demo-result.png"), fullPage: true });
     await page.close();
@@ -120,7 +124,7 @@ describe("demo page in headless Chromium", () => {
     await page.getByLabel("Text 1").fill(REAL);
     await judge(page);
     const error = page.getByRole("alert");
-    await error.waitFor({ state: "visible" });
+    await error.waitFor(VISIBLE);
     expect(await error.textContent()).toContain("Text 2: it is empty");
     expect(requests.some((url) => url.includes("/predict"))).toBe(false);
     expect(await page.locator("#result").isHidden()).toBe(true);
@@ -133,7 +137,7 @@ describe("demo page in headless Chromium", () => {
     await page.getByLabel("Text 2").fill(EDITED);
     await judge(page);
     const error = page.getByRole("alert");
-    await error.waitFor({ state: "visible" });
+    await error.waitFor(VISIBLE);
     const message = await error.textContent();
     expect(message).toContain("413");
     expect(message).toContain(`text1 is longer than ${MAX_TEXT_LENGTH} characters`);
@@ -145,11 +149,11 @@ describe("demo page in headless Chromium", () => {
 describe("docs page in headless Chromium", () => {
   it("renders every operation from /openapi.json and sends a try-it request", async () => {
     const { page, requests } = await open("/docs");
-    await expect.poll(() => page.locator("details.op").count()).toBe(operations.length);
+    await expect.poll(() => page.locator("details.op").count(), POLL).toBe(operations.length);
     const predict = page.locator("#postPredict");
     await predict.locator("summary").first().click();
     await predict.getByRole("button", { name: "Send POST /predict" }).click();
-    await expect.poll(() => predict.locator(".status").textContent()).toMatch(/^200/);
+    await expect.poll(() => predict.locator(".status").textContent(), POLL).toMatch(/^200/);
     expect(await predict.locator("pre.response").textContent()).toContain("real_text_id");
     expect(requests.every((url) => url.startsWith(base))).toBe(true);
     await page.screenshot({ path: join(OUTPUT, "docs.png"), fullPage: true });
