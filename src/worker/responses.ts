@@ -81,9 +81,49 @@ const examplePrediction = {
 
 const exampleModel = { name: "impostor-hunt-pairwise", version: "1.0.0" };
 
+/**
+ * /predict?explain=true,segments on a two-sentence text (text1) and the same text with an invented
+ * sentence inserted (text2, characters 86 to 174): the one segment not shared, and it points to text1.
+ */
+const exampleExplained = {
+  real_text_id: 1,
+  probability_text1_real: 0.99937,
+  confidence: 0.99937,
+  score: 7.3675,
+  tie: false,
+  uncertain: false,
+  explanation: {
+    features: [
+      {
+        name: "char_ngram_log_ratio",
+        description: "mean log-probability ratio, real vs edited, of the text's character 4-grams",
+        value_text1: 0.3841,
+        value_text2: 0.2064,
+        contribution: 5.6858,
+      },
+      { name: "word_log_ratio", description: "mean log-probability ratio, real vs edited, of the text's words", value_text1: 0.2955, value_text2: 0.0139, contribution: 1.6818 },
+    ],
+    other_contributions: 0,
+    constant: 0,
+  },
+  segments: {
+    text1: [
+      { start: 0, end: 86, contribution: 8.6105, shared: true },
+      { start: 86, end: 144, contribution: 5.4452, shared: true },
+    ],
+    text2: [
+      { start: 0, end: 86, contribution: -5.3424, shared: true },
+      { start: 86, end: 174, contribution: 1.9842, shared: false },
+      { start: 174, end: 232, contribution: -3.3301, shared: true },
+    ],
+    unsegmented_contribution: 0,
+    constant: 0,
+  },
+};
+
 export const predictResponseSchema = z
   .extend(predictionSchema, { model: modelIdSchema })
-  .check(z.meta({ examples: [{ ...examplePrediction, model: exampleModel }] }));
+  .check(z.meta({ examples: [{ ...examplePrediction, model: exampleModel }, { ...exampleExplained, model: exampleModel }] }));
 
 export const batchResultSchema = z.extend(predictionSchema, { id: z.optional(pairIdSchema) });
 

@@ -28,6 +28,15 @@ describe("npm run train", () => {
     expect(file.training.data).toEqual([{ path: jsonl, sha256: expect.stringMatching(/^[0-9a-f]{64}$/), rows: 40 }]);
     expect(file.training.command).toBe(`npm run train -- --data ${jsonl} --out ${out} ${FAST.join(" ")}`);
     expect(file.metrics.cross_validation).toMatchObject({ n: 40, accuracy_mean: expect.any(Number) });
+    // The uncertainty threshold with what cross-validation says it keeps, and the table that shows it.
+    expect(file.uncertainty).toEqual({
+      confidence_threshold: expect.any(Number),
+      target_agreement: 0.975,
+      cross_validation: { coverage: expect.any(Number), accuracy_kept: expect.any(Number), accuracy_uncertain: expect.any(Number) },
+    });
+    expect(file.uncertainty.confidence_threshold).toBeGreaterThanOrEqual(0.5);
+    expect(file.uncertainty.cross_validation.coverage).toBeGreaterThan(0);
+    expect(a.stdout).toMatch(/accuracy by coverage[\s\S]*  80\.0% +\d+ +[\d.]+ +[\d.]+[\s\S]*not marked uncertain: [\d.]+% of the pairs/);
   });
 
   it("reads the competition's folder layout like the same pairs in JSONL", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fitLogistic, stratifiedFolds, trainModel, DEFAULT_TRAIN_OPTIONS, type LabeledPair } from "../../src/model/train.js";
+import { confidenceThreshold, fitLogistic, stratifiedFolds, trainModel, DEFAULT_TRAIN_OPTIONS, type LabeledPair } from "../../src/model/train.js";
 import { metricsOf, scorePairs } from "../../src/model/evaluation.js";
 import { generatePairs } from "../fixtures/pairs.js";
 
@@ -19,8 +19,45 @@ describe("trainModel", () => {
     expect(metricsOf(scorePairs(model, labeled(100, 2))).accuracy).toBeGreaterThan(0.9);
   });
 
+  it("chooses the uncertainty threshold from held-out predictions, for the target agreement", () => {
+    const pairs = labeled(60, 7);
+    const strict = trainModel(pairs, { ...options, uncertaintyTarget: 1 }).model.uncertaintyThreshold;
+    const lenient = trainModel(pairs, { ...options, uncertaintyTarget: 0 }).model.uncertaintyThreshold;
+    expect(lenient).toBeGreaterThanOrEqual(0.5);
+    expect(strict).toBeGreaterThanOrEqual(lenient);
+    expect(strict).toBeLessThanOrEqual(1);
+  });
+
   it("refuses too little data", () => {
     expect(() => trainModel(labeled(5, 1), options)).toThrow(/at least 10 labeled pairs/);
+  });
+});
+
+describe("confidenceThreshold", () => {
+  // Held-out predictions by decreasing confidence: 0.95 right, 0.9 right, 0.8 wrong, 0.7 right, 0.6 wrong.
+  const held = [
+    { probability: 0.95, truth: 1 as const },
+    { probability: 0.1, truth: 2 as const },
+    { probability: 0.2, truth: 1 as const },
+    { probability: 0.7, truth: 1 as const },
+    { probability: 0.4, truth: 1 as const },
+  ];
+
+  it("keeps the most pairs whose agreement reaches the target", () => {
+    expect(confidenceThreshold(held, 1)).toBe(0.9); // the top 2 are all right
+    expect(confidenceThreshold(held, 0.75)).toBe(0.7); // top 4: 3 of 4 right
+    expect(confidenceThreshold(held, 0.6)).toBe(0.6); // all 5: 3 of 5 right
+  });
+
+  it("marks everything uncertain when no share reaches the target", () => {
+    expect(confidenceThreshold([{ probability: 0.9, truth: 2 }], 0.5)).toBe(1);
+  });
+
+  it("keeps or drops pairs of equal confidence together", () => {
+    const tied = [{ probability: 0.9, truth: 1 as const }, { probability: 0.1, truth: 1 as const }, { probability: 0.8, truth: 1 as const }];
+    // 0.9 and 0.1 are both 0.9 confident, one wrong: the top 1 alone would reach 1.0, but it cannot be kept alone.
+    expect(confidenceThreshold(tied, 1)).toBe(1);
+    expect(confidenceThreshold(tied, 0.5)).toBe(0.8);
   });
 });
 

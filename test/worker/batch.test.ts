@@ -15,7 +15,7 @@ describe("POST /predict/batch", () => {
     await fc.assert(
       fc.asyncProperty(
         fc.array(fc.record({ id: idArb, pair: clientPair }), { minLength: 1, maxLength: 6 }),
-        fc.constantFrom("", "?explain=true", "?explain=all", "?explain=false"),
+        fc.constantFrom("", "?explain=true", "?explain=all", "?explain=false", "?explain=segments", "?explain=true,segments"),
         async (items, query) => {
           const pairs = items.map(({ id, pair }) => (id === undefined ? pair : { id, ...pair }));
           const batchResponse = await postJson(`/predict/batch${query}`, { pairs });

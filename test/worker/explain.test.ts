@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FEATURES } from "../../src/model/features.js";
 import { scorePair } from "../../src/model/scorer.js";
+import { explainSegments } from "../../src/model/segments.js";
 import { TOP_FEATURES } from "../../src/worker/limits.js";
 import { model } from "../../src/worker/model.js";
 import { predictResponseSchema, type Prediction } from "../../src/worker/responses.js";
@@ -72,6 +73,45 @@ describe("explanations", () => {
     }
   });
 
+  it("explain=segments adds each text's segments as the model computes them offline, summing to the score", async () => {
+    await fc.assert(
+      fc.asyncProperty(clientPair, async (pair) => {
+        const answer = await predict("?explain=segments", pair);
+        expect(answer).not.toHaveProperty("explanation");
+        const offline = explainSegments(model, pair.text1, pair.text2, scorePair(model, pair.text1, pair.text2).contributions);
+        expect(answer.segments).toEqual({ text1: offline.text1, text2: offline.text2, unsegmented_contribution: offline.unsegmented, constant: 0 });
+        const segments = answer.segments!;
+        const sum = [...segments.text1, ...segments.text2].reduce((s, g) => s + g.contribution, 0) + segments.unsegmented_contribution;
+        expect(Math.abs(sum - answer.score)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(answer.score)));
+        for (const [text, list] of [[pair.text1, segments.text1], [pair.text2, segments.text2]] as const) {
+          expect(list.map((s) => text.slice(s.start, s.end)).join("")).toBe(text);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("combines segments with either feature explanation, and leaves them out otherwise", async () => {
+    const pair = { text1: "The telescope observed the nebula. It was cloudy.", text2: "The telescope observed the nebula! Cake recipes follow." };
+    const plain = await predict("?explain=true", pair);
+    const both = await predict("?explain=true,segments", pair);
+    expect(both.explanation).toEqual(plain.explanation);
+    expect(both.segments).toEqual((await predict("?explain=segments", pair)).segments);
+    expect((await predict("?explain=all,segments", pair)).explanation).toEqual((await predict("?explain=all", pair)).explanation);
+    expect(plain).not.toHaveProperty("segments");
+    expect(await predict("", pair)).not.toHaveProperty("segments");
+  });
+
+  it("marks an answer uncertain exactly when its confidence is under the model's threshold, or a tie", async () => {
+    await fc.assert(
+      fc.asyncProperty(clientPair, async (pair) => {
+        const answer = await predict("", pair);
+        expect(answer.uncertain).toBe(answer.tie || answer.confidence < model.uncertaintyThreshold);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it("adds no explanation when explain is absent or false", async () => {
     const pair = { text1: "One text.", text2: "Another text!" };
     expect(await predict("", pair)).not.toHaveProperty("explanation");
@@ -81,7 +121,7 @@ describe("explanations", () => {
   it("answers 422 naming the parameter for an invalid explain value, on both endpoints", async () => {
     const bodies = { "/predict": { text1: "a", text2: "b" }, "/predict/batch": { pairs: [{ text1: "a", text2: "b" }] } };
     for (const [path, body] of Object.entries(bodies)) {
-      for (const query of ["explain=maybe", "explain=TRUE", "explain=", "explain=true&explain=false"]) {
+      for (const query of ["explain=maybe", "explain=TRUE", "explain=", "explain=true&explain=false", "explain=segments,true", "explain=true,all"]) {
         const response = await postJson(`${path}?${query}`, body);
         expect(response.status, `${path}?${query}`).toBe(422);
         const { error } = (await response.json()) as { error: { code: string; message: string } };
