@@ -7,7 +7,7 @@
  * last place, no more.
  */
 import { describe, expect, it } from "vitest";
-import golden from "../fixtures/score-golden.json";
+import { pairs as golden } from "../fixtures/score-golden.json";
 import { postJson } from "./request.js";
 
 interface Served {
