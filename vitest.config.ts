@@ -5,6 +5,9 @@ import { defineConfig } from "vitest/config";
 // The rate limiter as wrangler.toml declares it (the one place its period is stated).
 const [limiter] = unstable_readConfig({ config: "wrangler.toml" }).ratelimits;
 
+// Room for a slow CI machine (2 cores, tests in parallel): no test should lean on the 5 s default.
+const TEST_TIMEOUT = 30_000;
+
 // The Worker's tests run inside workerd; model, tool, benchmark and document tests run in Node; the e2e
 // tests start the Worker locally and drive the demo page in headless Chromium.
 export default defineConfig({
@@ -26,13 +29,19 @@ export default defineConfig({
           }),
         ],
         // The codec also runs here: workerd decodes base64 natively, Node with atob.
-        test: { name: "worker", include: ["test/worker/**/*.test.ts", "test/model/codec.test.ts"], provide: { fuzzRuns: Number(process.env.FUZZ_RUNS) || 0 } },
+        test: {
+          name: "worker",
+          include: ["test/worker/**/*.test.ts", "test/model/codec.test.ts"],
+          provide: { fuzzRuns: Number(process.env.FUZZ_RUNS) || 0 },
+          testTimeout: TEST_TIMEOUT,
+        },
       },
       {
         test: {
           name: "node",
           include: ["test/model/**/*.test.ts", "test/cli/**/*.test.ts", "test/bench/**/*.test.ts", "test/node/**/*.test.ts"],
           environment: "node",
+          testTimeout: TEST_TIMEOUT,
         },
       },
       {

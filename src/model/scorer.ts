@@ -28,7 +28,7 @@ function sigmoid(x: number): number {
 }
 
 /** Scores two already extracted feature vectors. */
-function scoreFeatures(model: Model, features1: Float64Array, features2: Float64Array): PairScore {
+export function scoreFeatures(model: Model, features1: Float64Array, features2: Float64Array): PairScore {
   const { means, scales, weights } = model;
   const contributions = new Float64Array(weights.length);
   let score = 0;

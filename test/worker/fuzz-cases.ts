@@ -1,11 +1,13 @@
 /**
  * The fuzz properties, run inside workerd against one transport: whatever arrives, the answer is a
- * documented status with the JSON error shape (or the success shape), never a 500, never a hang.
+ * documented status with the JSON error shape (or a consistent prediction), never a 500, never a
+ * hang; HEAD answers as GET; and with a token set, the right token gets the open API's answers.
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { ErrorCode } from "../../src/worker/errors.js";
 import { MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
+import { clientPair } from "../fixtures/arbitraries.js";
 import { BASE } from "./request.js";
 
 /** Sends one request to the Worker. */
@@ -34,6 +36,8 @@ const CODES: Record<ErrorCode, number[]> = {
 
 interface Answer {
   status: number;
+  headers: Headers;
+  text: string;
   body: unknown;
 }
 
@@ -43,12 +47,12 @@ async function send(transport: Transport, path: string, init: RequestInit = {}):
   const hang = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer in ${HANG_MS} ms`)), HANG_MS)));
   const response = await Promise.race([transport(`${BASE}${path}`, init), hang]).finally(() => clearTimeout(timer));
   const text = await response.text();
-  const status = response.status;
-  expect(response.headers.get("X-Request-Id")).toBeTruthy();
-  if (status === 204 || init.method === "HEAD") return { status, body: undefined };
-  if (response.headers.get("Content-Type")?.startsWith("text/html")) {
+  const { status, headers } = response;
+  expect(headers.get("X-Request-Id")).toBeTruthy();
+  if (status === 204 || init.method === "HEAD") return { status, headers, text, body: undefined };
+  if (headers.get("Content-Type")?.startsWith("text/html")) {
     expect(status).toBe(200); // the demo and docs pages; every error is JSON
-    return { status, body: text };
+    return { status, headers, text, body: text };
   }
   const body: unknown = JSON.parse(text);
   if (status >= 400) {
@@ -58,12 +62,29 @@ async function send(transport: Transport, path: string, init: RequestInit = {}):
   } else {
     expect(status).toBe(200);
   }
-  return { status, body };
+  return { status, headers, text, body };
 }
 
+interface PredictionBody {
+  real_text_id: number;
+  probability_text1_real: number;
+  confidence: number;
+  score: number;
+  tie: boolean;
+}
+
+/** A successful answer whose fields agree with each other and with the sign of the score. */
 function expectPrediction(answer: Answer) {
   expect(answer.status).toBe(200);
-  expect(answer.body).toMatchObject({ real_text_id: expect.any(Number), probability_text1_real: expect.any(Number), tie: expect.any(Boolean) });
+  const { real_text_id, probability_text1_real: p, confidence, score, tie } = answer.body as PredictionBody;
+  expect(score).toBeTypeOf("number");
+  expect(p).toBeGreaterThanOrEqual(0);
+  expect(p).toBeLessThanOrEqual(1);
+  // The probability is on the score's side of 1/2 (it rounds to 1/2 for a score near 0).
+  expect(score > 0 ? p >= 0.5 : score < 0 ? p <= 0.5 : p === 0.5, `p ${p} for score ${score}`).toBe(true);
+  expect(real_text_id).toBe(score < 0 ? 2 : 1);
+  expect(tie).toBe(score === 0);
+  expect(confidence).toBe(Math.max(p, 1 - p));
 }
 
 /** A string of any UTF-16 code units: whole code points from all planes, and lone surrogates. */
@@ -72,8 +93,58 @@ const anyUnits = fc
   .map((parts) => parts.join(""));
 const hasLoneSurrogate = (s: string) => /[\ud800-\udfff]/u.test(s); // with /u, a proper pair is one code point, never matched
 
+const method = fc.constantFrom("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"); // workerd refuses others
+const path = fc.oneof(
+  fc.constantFrom("/predict", "/health", "/model_info", "/", "/docs", "/openapi.json", "/predict/", "//predict", "/PREDICT", "/predict/batch"),
+  fc.webPath(),
+  fc.array(fc.string({ unit: "binary", maxLength: 6 }).map(encodeURIComponent), { maxLength: 4 }).map((parts) => `/${parts.join("/")}`),
+);
+const headerValue = fc.oneof(fc.string(), fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", "Bearer x", "*"));
+const headers = fc.dictionary(
+  fc.constantFrom("Content-Type", "Authorization", "X-Request-Id", "Origin", "CF-Connecting-IP", "Accept", "Access-Control-Request-Method", "X-Anything"),
+  headerValue,
+);
+const body = fc.option(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string({ unit: "binary" })), { nil: undefined });
+const request = fc
+  .record({ method, path, headers, body })
+  .map(({ method, path, headers, body }) => ({ method, path, headers, ...(method !== "GET" && method !== "HEAD" && body !== undefined ? { body } : {}) }));
+/** Well-formed predictions, single and batched, so that the token pass compares successful answers too. */
+const validRequest = fc.oneof(
+  clientPair.map((pair) => ({ method: "POST", path: "/predict", headers: { "Content-Type": "application/json" }, body: JSON.stringify(pair) })),
+  fc.array(clientPair, { minLength: 1, maxLength: 3 }).map((pairs) => ({
+    method: "POST",
+    path: "/predict/batch",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ pairs }),
+  })),
+);
+
+/** Paths served without a token, as the README documents them. */
+const PUBLIC_PATHS = ["/health", "/docs", "/openapi.json", "/"];
+function isPublic(path: string): boolean {
+  const pathname = new URL(`${BASE}${path}`).pathname;
+  let decoded = pathname;
+  try {
+    decoded = decodeURI(pathname); // the router matches the decoded path
+  } catch {}
+  return PUBLIC_PATHS.includes(decoded) || decoded.startsWith("/docs/");
+}
+
+/** The same request with a fixed X-Request-Id, so that two answers to it can be compared header for header. */
+const pinned = (headers: Record<string, string>) => ({ ...headers, "X-Request-Id": "fuzz-compare" });
+
+/** The answer `open` gave, as the Worker with a token set gives it: /health reports the token mode. */
+const withTokenMode = (answer: Answer) =>
+  (answer.body as { auth?: string } | undefined)?.auth === "open" ? { ...(answer.body as object), auth: "token" } : answer.body;
+
+/** The Worker with API_TOKEN set to `token`, for the fuzz pass that compares it with the open one. */
+export interface Guarded {
+  transport: Transport;
+  token: string;
+}
+
 /** Defines the fuzz tests; `total` cases in all, shared out between the properties. */
-export function fuzzWorker(transport: Transport, total: number): void {
+export function fuzzWorker(transport: Transport, total: number, guarded?: Guarded): void {
   const runs = (share: number) => Math.max(1, Math.round(total * share));
   const timeout = total * 200 + 30_000;
   const postJson = (text: string | Uint8Array) =>
@@ -139,27 +210,53 @@ export function fuzzWorker(transport: Transport, total: number): void {
   });
 
   describe("fuzzing methods, paths and headers", () => {
-    const method = fc.constantFrom("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"); // workerd refuses others
-    const path = fc.oneof(
-      fc.constantFrom("/predict", "/health", "/model_info", "/", "/docs", "/openapi.json", "/predict/", "//predict", "/PREDICT", "/predict/batch"),
-      fc.webPath(),
-      fc.array(fc.string({ unit: "binary", maxLength: 6 }).map(encodeURIComponent), { maxLength: 4 }).map((parts) => `/${parts.join("/")}`),
-    );
-    const headerValue = fc.oneof(fc.string(), fc.constantFrom("application/json", "application/json; charset=utf-8", "text/plain", "Bearer x", "*"));
-    const headers = fc.dictionary(
-      fc.constantFrom("Content-Type", "Authorization", "X-Request-Id", "Origin", "CF-Connecting-IP", "Accept", "Access-Control-Request-Method", "X-Anything"),
-      headerValue,
-    );
-    const body = fc.option(fc.oneof(fc.jsonValue().map((v) => JSON.stringify(v)), fc.string({ unit: "binary" })), { nil: undefined });
-
     it("every answer is documented", { timeout }, async () => {
       await fc.assert(
-        fc.asyncProperty(method, path, headers, body, async (method, path, headers, body) => {
-          const hasBody = method !== "GET" && method !== "HEAD" && body !== undefined;
-          const answer = await send(transport, path, { method, headers, ...(hasBody ? { body } : {}) });
+        fc.asyncProperty(request, async ({ path, ...init }) => {
+          const answer = await send(transport, path, init);
           expect(answer.status).not.toBe(500);
         }),
         { numRuns: runs(0.25) },
+      );
+    });
+
+    it("HEAD answers as GET does on the GET routes: same status and headers, no body", { timeout }, async () => {
+      const getRoute = fc.constantFrom("/health", "/model_info", "/openapi.json", "/", "/docs");
+      await fc.assert(
+        fc.asyncProperty(getRoute, headers, async (path, headers) => {
+          const get = await send(transport, path, { method: "GET", headers: pinned(headers) });
+          const head = await send(transport, path, { method: "HEAD", headers: pinned(headers) });
+          expect(head.status).toBe(get.status);
+          expect([...head.headers]).toEqual([...get.headers]);
+          expect(head.text).toBe("");
+        }),
+        { numRuns: runs(0.05) },
+      );
+    });
+  });
+
+  if (!guarded) return;
+  describe("fuzzing with API_TOKEN set", () => {
+    it("the right token gets the open API's answers; without it, 401 but on public paths and preflights", { timeout }, async () => {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(request, validRequest), async ({ path, headers, ...init }) => {
+          const open = await send(transport, path, { ...init, headers: pinned(headers) });
+
+          const bearer = `Bearer ${guarded.token}`;
+          const authorized = await send(guarded.transport, path, { ...init, headers: { ...pinned(headers), Authorization: bearer } });
+          expect(authorized.status).toBe(open.status);
+          expect(authorized.body).toEqual(withTokenMode(open));
+
+          const anonymous = await send(guarded.transport, path, { ...init, headers: pinned(headers) }); // any Authorization it has is wrong
+          if (init.method === "OPTIONS" || isPublic(path)) {
+            expect(anonymous.status).toBe(open.status);
+            expect(anonymous.body).toEqual(withTokenMode(open));
+          } else {
+            expect(anonymous.status).toBe(401);
+            if (init.method !== "HEAD") expect((anonymous.body as { error: { code: string } }).error.code).toBe("unauthorized");
+          }
+        }),
+        { numRuns: runs(0.1) },
       );
     });
   });
