@@ -24,12 +24,16 @@ export const docsPage = String.raw`<!doctype html>
   button { margin: .5rem 0; padding: .35rem 1rem; font: inherit; }
   .status { font-weight: 600; }
   #error { color: #b91c1c; }
+  #auth label { font-weight: 600; } #auth input { font: inherit; width: 20rem; max-width: 100%; margin-left: .5rem; }
+  #auth p { margin: .25rem 0 1rem; font-size: .9rem; }
 </style>
 </head>
 <body>
 <h1 id="title">API docs</h1>
 <p id="description"></p>
 <p>The machine-readable document is at <a href="openapi.json">/openapi.json</a>. Try each operation below; requests go to this Worker.</p>
+<div id="auth" hidden><label>API token <input id="token" type="password" autocomplete="off" spellcheck="false" aria-describedby="token-help"></label>
+  <p id="token-help">This Worker needs a token: the try-it requests send it as <code>Authorization: Bearer …</code>. It is kept in this browser tab only.</p></div>
 <p id="error" role="alert"></p>
 <main id="ops"></main>
 <script>
@@ -43,6 +47,15 @@ export const docsPage = String.raw`<!doctype html>
     return node;
   }
   var json = function (value) { return JSON.stringify(value, null, 2); };
+
+  // GET /health says whether this Worker needs a token; the token lives in sessionStorage, shared with the demo page.
+  var TOKEN_KEY = "impostor-hunt-token";
+  var token = document.getElementById("token");
+  token.value = sessionStorage.getItem(TOKEN_KEY) || "";
+  token.addEventListener("input", function () { sessionStorage.setItem(TOKEN_KEY, token.value.trim()); });
+  fetch("health").then(function (r) { return r.json(); }).then(function (h) {
+    document.getElementById("auth").hidden = h.auth !== "token";
+  }).catch(function () {});
 
   function tryIt(path, method, op) {
     var box = el("div", { class: "try" });
@@ -65,8 +78,9 @@ export const docsPage = String.raw`<!doctype html>
     var button = el("button", { type: "button", text: "Send " + method.toUpperCase() + " " + path });
     button.addEventListener("click", function () {
       var query = params.filter(function (s) { return s.value; }).map(function (s) { return encodeURIComponent(s.name) + "=" + encodeURIComponent(s.value); }).join("&");
-      var init = { method: method.toUpperCase() };
-      if (body) { init.headers = { "Content-Type": "application/json" }; init.body = body.value; }
+      var init = { method: method.toUpperCase(), headers: {} };
+      if (body) { init.headers["Content-Type"] = "application/json"; init.body = body.value; }
+      if (!document.getElementById("auth").hidden && token.value.trim()) init.headers.Authorization = "Bearer " + token.value.trim();
       status.textContent = "…";
       fetch(path.slice(1) + (query ? "?" + query : ""), init).then(function (r) {
         return r.text().then(function (text) {
