@@ -29,6 +29,7 @@ export default defineConfig({
           name: "node",
           include: ["test/model/**/*.test.ts", "test/cli/**/*.test.ts", "test/node/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["test/cli/global-setup.ts"],
         },
       },
       {
