@@ -42,6 +42,7 @@ export default defineConfig({
           include: ["test/model/**/*.test.ts", "test/cli/**/*.test.ts", "test/bench/**/*.test.ts", "test/node/**/*.test.ts"],
           environment: "node",
           testTimeout: TEST_TIMEOUT,
+          globalSetup: ["test/cli/global-setup.ts"],
         },
       },
       {

@@ -1,4 +1,7 @@
-/** Runs the command-line tools as a user would, in a scratch folder of fixtures. */
+/**
+ * Runs the command-line tools as a user would, in a scratch folder of fixtures: the bundles that
+ * test/cli/global-setup.ts builds, as `npm run train|evaluate|predict` do.
+ */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,7 +9,7 @@ import { join } from "node:path";
 import type { FixturePair } from "../fixtures/pairs.js";
 
 export function runTool(tool: "train" | "evaluate" | "predict", args: string[]) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", `src/cli/${tool}.ts`, ...args], { encoding: "utf8" });
+  const result = spawnSync(process.execPath, [`dist/tools/${tool}.js`, ...args], { encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
