@@ -7,6 +7,8 @@ import type { ErrorCode } from "./errors.js";
 
 export interface Variables {
   requestId: string;
+  /** Who called: the name of the API key, or "token" for API_TOKEN; unset when the API is open. */
+  client?: string;
   /** Lengths of the texts a request carried, for the log line (never the texts). */
   textLengths?: number[];
   errorCode?: ErrorCode;

@@ -88,9 +88,11 @@ export const healthResponseSchema = z
   .object({
     status: z.literal("ok"),
     model: modelIdSchema,
-    auth: z.enum(["token", "open"]).check(z.describe("token: every endpoint but /health and the docs needs the Bearer token.")),
+    auth: z
+      .enum(["open", "token", "keys", "token+keys"])
+      .check(z.describe("What every endpoint but /health and the docs needs as Bearer token: nothing (open), API_TOKEN (token), a named API key (keys), or either (token+keys).")),
   })
-  .check(z.meta({ examples: [{ status: "ok", model: exampleModel, auth: "open" }] }));
+  .check(z.meta({ examples: [{ status: "ok", model: exampleModel, auth: "keys" }] }));
 
 export const endpointSchema = z.object({ method: z.string(), path: z.string(), summary: z.string() });
 

@@ -16,7 +16,7 @@ const loadOpenApi = () => import("../openapi.js");
 let document: Promise<unknown> | undefined;
 
 export const infoRoutes = new Hono<AppEnv>()
-  .get("/health", (c) => c.json({ status: "ok" as const, model: modelId, auth: authMode(c) }))
+  .get("/health", (c) => c.json({ status: "ok" as const, model: modelId, auth: authMode(c.env) }))
   .get("/model_info", async (c) =>
     c.json({
       model: weightsFile.model,
