@@ -4,6 +4,7 @@
  * middleware and handlers share.
  */
 import type { ErrorCode } from "./errors.js";
+import type { Prediction } from "./responses.js";
 
 export interface Variables {
   requestId: string;
@@ -11,6 +12,8 @@ export interface Variables {
   client?: string;
   /** Lengths of the texts a request carried, for the log line (never the texts). */
   textLengths?: number[];
+  /** The answers a prediction route gave, for the analytics data point (`uncertain` where present). */
+  predictions?: readonly (Prediction & { uncertain?: boolean })[];
   errorCode?: ErrorCode;
 }
 

@@ -2,7 +2,7 @@
  * Optional bearer authentication. With the API_KEYS secret (named keys, see api-keys.ts) or the
  * API_TOKEN secret (one shared token) set, every path but the public ones needs
  * `Authorization: Bearer <key>`; with neither the API is open (and /health says so). The request
- * remembers which client it came from, for the log line and the rate limit.
+ * remembers which client it came from, for the log line, the rate limit and the analytics.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { bearerAuth } from "hono/bearer-auth";
