@@ -20,7 +20,7 @@ export const errorBodySchema = z.object({
 
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-const modelIdSchema = z.object({ name: z.string(), version: z.string() });
+export const modelIdSchema = z.object({ name: z.string(), version: z.string() });
 
 export const featureContributionSchema = z.object({
   name: z.enum(FEATURE_NAMES as [string, ...string[]]).check(z.describe("The feature's name.")),
@@ -84,7 +84,7 @@ export const batchResponseSchema = z
     }),
   );
 
-const deploymentSchema = z
+export const deploymentSchema = z
   .object({
     version_id: z.string().check(z.describe("The Worker version serving this request.")),
     version_tag: z.string().check(z.describe("Its tag (wrangler versions upload --tag), empty when none.")),
