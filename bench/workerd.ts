@@ -70,7 +70,7 @@ const quiet = { cwd: ROOT, stdio: "pipe" as const, env: { ...process.env, WRANGL
 
 /** Bundles one entry module exactly as wrangler bundles the Worker; returns the bundle's path. */
 export function bundleEntry(entry: string, outdir: string): string {
-  execFileSync(WRANGLER, ["deploy", entry, "--dry-run", "--outdir", outdir], quiet);
+  execFileSync(WRANGLER, ["deploy", entry, "--dry-run", "--env", "", "--outdir", outdir], quiet);
   return join(outdir, `${basename(entry).replace(/\.ts$/, "")}.js`);
 }
 
@@ -81,7 +81,7 @@ export interface Bundles {
 
 /** `npm run build` (the deployable bundle) and the do-nothing Worker beside it. */
 export function buildBundles(): Bundles {
-  execFileSync(WRANGLER, ["deploy", "--dry-run", "--outdir", DIST], quiet);
+  execFileSync(WRANGLER, ["deploy", "--dry-run", "--env", "", "--outdir", DIST], quiet);
   mkdirSync(BENCH_DIST, { recursive: true });
   const noop = join(BENCH_DIST, "noop.js");
   writeFileSync(noop, NOOP_WORKER);

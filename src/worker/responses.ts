@@ -21,7 +21,7 @@ export const errorBodySchema = z.object({
 
 export type ErrorBody = z.infer<typeof errorBodySchema>;
 
-const modelIdSchema = z.object({ name: z.string(), version: z.string() });
+export const modelIdSchema = z.object({ name: z.string(), version: z.string() });
 
 export const featureContributionSchema = z.object({
   name: z.enum(FEATURE_NAMES as [string, ...string[]]).check(z.describe("The feature's name.")),
@@ -146,13 +146,25 @@ export const batchResponseSchema = z
     }),
   );
 
+export const deploymentSchema = z
+  .object({
+    version_id: z.string().check(z.describe("The Worker version serving this request.")),
+    version_tag: z.string().check(z.describe("Its tag (wrangler versions upload --tag), empty when none.")),
+  })
+  .check(z.describe("Present when the deployment binds its version metadata (wrangler.toml)."));
+
+const exampleDeployment = { version_id: "5b8e2f0c-3d1a-4c6e-9f7b-2a4d6c8e0b1f", version_tag: "" };
+
 export const healthResponseSchema = z
   .object({
     status: z.literal("ok"),
     model: modelIdSchema,
-    auth: z.enum(["token", "open"]).check(z.describe("token: every endpoint but /health and the docs needs the Bearer token.")),
+    auth: z
+      .enum(["open", "token", "keys", "token+keys"])
+      .check(z.describe("What every endpoint but /health and the docs needs as Bearer token: nothing (open), API_TOKEN (token), a named API key (keys), or either (token+keys).")),
+    deployment: z.optional(deploymentSchema),
   })
-  .check(z.meta({ examples: [{ status: "ok", model: exampleModel, auth: "open" }] }));
+  .check(z.meta({ examples: [{ status: "ok", model: exampleModel, auth: "keys", deployment: exampleDeployment }] }));
 
 export const endpointSchema = z.object({ method: z.string(), path: z.string(), summary: z.string() });
 
@@ -202,6 +214,7 @@ export const modelInfoResponseSchema = z
       max_json_keys: z.number().check(z.describe("Most keys in one JSON object.")),
     }),
     endpoints: z.array(endpointSchema).check(z.describe("Every endpoint of the API (see /openapi.json for details).")),
+    deployment: z.optional(deploymentSchema),
   })
   .check(
     z.meta({
@@ -217,6 +230,7 @@ export const modelInfoResponseSchema = z
           weights_sha256: "0".repeat(64),
           limits: LIMITS,
           endpoints: [{ method: "POST", path: "/predict", summary: "Which of two texts is the real one" }],
+          deployment: exampleDeployment,
         },
       ],
     }),

@@ -1,6 +1,9 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { apiKeys, newClient } from "./clients.js";
 import { errorOf } from "./request.js";
 import { fetchWith } from "./with-env.js";
+
+afterEach(() => vi.restoreAllMocks());
 
 const TOKEN = "test-token_0123456789abcdef";
 const withToken = { API_TOKEN: TOKEN };
@@ -52,11 +55,76 @@ describe("with API_TOKEN set", () => {
   });
 });
 
-describe("without API_TOKEN", () => {
-  it.each([["unset", undefined], ["empty", ""]])("is open when the token is %s, and /health says so", async (_, token) => {
-    const health = await fetchWith({ API_TOKEN: token }, "/health");
+describe("with API_KEYS set (named keys)", () => {
+  const predict = (bindings: Partial<Env>, headers: Record<string, string>) =>
+    fetchWith(bindings, "/predict", { ...predictBody, headers: { ...predictBody.headers, ...headers } });
+
+  it("serves each listed client, and /health reports the keys mode", async () => {
+    const [alice, bob] = [await newClient("alice"), await newClient("bob")];
+    for (const client of [alice, bob]) expect((await predict(apiKeys(alice, bob), client.headers)).status).toBe(200);
+    expect(await (await fetchWith(apiKeys(alice), "/health")).json()).toMatchObject({ auth: "keys" });
+  });
+
+  it("refuses a revoked key with 401 unauthorized, and keeps serving the others", async () => {
+    const [alice, bob] = [await newClient("alice"), await newClient("bob")];
+    expect((await predict(apiKeys(alice, bob), bob.headers)).status).toBe(200);
+    const revoked = await predict(apiKeys(alice), bob.headers); // bob's line removed from the secret
+    expect(revoked.status).toBe(401);
+    expect(revoked.headers.get("WWW-Authenticate")).toBe('Bearer error="invalid_token"');
+    expect(await errorOf(revoked)).toEqual({ code: "unauthorized", message: "the bearer token is not valid" });
+    expect((await predict(apiKeys(alice), alice.headers)).status).toBe(200);
+  });
+
+  it("refuses the hash itself: the secret holds no usable key", async () => {
+    const alice = await newClient("alice");
+    const hash = alice.line.split(":")[1]!;
+    expect((await predict(apiKeys(alice), { Authorization: `Bearer ${hash}` })).status).toBe(401);
+  });
+
+  it("reads lines with spaces, CRLF, blank lines and upper-case hashes", async () => {
+    const [alice, bob] = [await newClient("alice"), await newClient("bob")];
+    const secret = `\r\n  ${alice.line.toUpperCase().replace("ALICE", "alice")}  \r\n\r\n${bob.line}\r\n`;
+    for (const client of [alice, bob]) expect((await predict({ API_KEYS: secret }, client.headers)).status).toBe(200);
+  });
+
+  it("ignores malformed lines with one warning naming their numbers, never their text", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const alice = await newClient("alice");
+    const secret = ["bob:not-a-hash", alice.line, "a-pasted-raw-key-SECRET", `-dash:${"0".repeat(64)}`, alice.line].join("\n");
+    expect((await predict({ API_KEYS: secret }, alice.headers)).status).toBe(200);
+    expect((await predict({ API_KEYS: secret }, alice.headers)).status).toBe(200);
+    expect((await predict({ API_KEYS: secret }, { Authorization: "Bearer not-a-hash" })).status).toBe(401);
+    expect(warn).toHaveBeenCalledTimes(1); // once per isolate and secret, not per request
+    const warning = JSON.parse(String(warn.mock.calls[0]![0])) as { level: string; problems: string[] };
+    expect(warning.level).toBe("warn");
+    expect(warning.problems.map((p) => p.split(":")[0])).toEqual(["line 1", "line 3", "line 4", "line 5"]);
+    expect(JSON.stringify(warning)).not.toMatch(/SECRET|not-a-hash|alice/);
+  });
+
+  it("refuses everyone, rather than opening the API, when no line is valid", async () => {
+    vi.spyOn(console, "warn").mockImplementation(() => {});
+    const bindings = { API_KEYS: "alice" };
+    expect((await predict(bindings, { Authorization: "Bearer alice" })).status).toBe(401);
+    expect((await predict(bindings, {})).status).toBe(401);
+    expect(await (await fetchWith(bindings, "/health")).json()).toMatchObject({ auth: "keys" });
+  });
+
+  it("serves API_TOKEN and the named keys side by side", async () => {
+    const alice = await newClient("alice");
+    const bindings = { ...withToken, ...apiKeys(alice) };
+    expect((await predict(bindings, alice.headers)).status).toBe(200);
+    expect((await predict(bindings, { Authorization: `Bearer ${TOKEN}` })).status).toBe(200);
+    expect((await predict(bindings, { Authorization: "Bearer neither" })).status).toBe(401);
+    expect(await (await fetchWith(bindings, "/health")).json()).toMatchObject({ auth: "token+keys" });
+  });
+});
+
+describe("without API_TOKEN or API_KEYS", () => {
+  it.each([["unset", undefined], ["empty", ""], ["blank", " \n "]])("is open when they are %s, and /health says so", async (_, value) => {
+    const bindings = { API_TOKEN: value?.trim(), API_KEYS: value };
+    const health = await fetchWith(bindings, "/health");
     expect(await health.json()).toMatchObject({ auth: "open" });
-    const response = await fetchWith({ API_TOKEN: token }, "/predict", predictBody);
+    const response = await fetchWith(bindings, "/predict", predictBody);
     expect(response.status).toBe(200);
   });
 

@@ -1,4 +1,4 @@
-import { SELF } from "cloudflare:test";
+import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { FEATURE_NAMES } from "../../src/model/features.js";
 import { scorePair } from "../../src/model/scorer.js";
@@ -6,6 +6,7 @@ import { loadWeights } from "../../src/model/weights.js";
 import weightsJson from "../../weights/model.json";
 import { FIXTURE_PAIRS } from "../fixtures/pairs.js";
 import { BASE, postJson } from "./request.js";
+import { fetchWith } from "./with-env.js";
 
 const { file, model } = loadWeights(weightsJson);
 
@@ -13,7 +14,27 @@ describe("GET /health", () => {
   it("answers ok with the model's name and version", async () => {
     const response = await SELF.fetch(`${BASE}/health`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", model: { name: file.model.name, version: file.model.version }, auth: "open" });
+    expect(await response.json()).toEqual({
+      status: "ok",
+      model: { name: file.model.name, version: file.model.version },
+      auth: "open",
+      deployment: { version_id: env.CF_VERSION_METADATA.id, version_tag: env.CF_VERSION_METADATA.tag },
+    });
+  });
+});
+
+describe("the deployment's version (version metadata binding)", () => {
+  const tagged = { CF_VERSION_METADATA: { id: "0a1b2c3d-version", tag: "v1.2.3", timestamp: "2026-07-01T00:00:00Z" } };
+
+  it.each(["/health", "/model_info"])("%s shows its id and tag", async (path) => {
+    const body = (await (await fetchWith(tagged, path)).json()) as Record<string, unknown>;
+    expect(body.deployment).toEqual({ version_id: "0a1b2c3d-version", version_tag: "v1.2.3" });
+  });
+
+  it.each(["/health", "/model_info"])("%s leaves it out without the binding", async (path) => {
+    const response = await fetchWith({ CF_VERSION_METADATA: undefined }, path);
+    expect(response.status).toBe(200);
+    expect(await response.json()).not.toHaveProperty("deployment");
   });
 });
 

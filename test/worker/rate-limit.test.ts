@@ -1,5 +1,6 @@
 import { env } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
+import { apiKeys, newClient } from "./clients.js";
 import { errorOf } from "./request.js";
 import { fetchWith } from "./with-env.js";
 
@@ -8,7 +9,9 @@ const LIMIT = 3;
 const PERIOD = 60;
 const lowLimit = { RATE_LIMITER: env.RATE_LIMITER_TEST };
 let clients = 0;
-const newClientIp = () => `198.51.100.${++clients}`; // every test its own key, so tests stay independent
+// Every test its own addresses and key names, so tests stay independent.
+const newClientIp = () => `198.51.100.${++clients}`;
+const newName = () => `client-${++clients}`;
 
 /** Statuses of `count` requests; redone if Miniflare's fixed window turned over meanwhile. */
 async function burst(count: number, send: () => Promise<Response>): Promise<Response[]> {
@@ -41,19 +44,37 @@ describe("rate limiting (Workers Rate Limiting binding under Miniflare)", () => 
     expect((await call(second)).status).toBe(200);
   });
 
-  it("keys by the token when API_TOKEN is set, whatever the address", async () => {
-    const token = `token-${newClientIp()}`;
-    const auth = { Authorization: `Bearer ${token}` };
-    const responses = await burst(LIMIT + 1, () => call(newClientIp(), { API_TOKEN: token }, auth));
+  it("gives each named key its own budget, whatever the address", async () => {
+    const [first, second] = [await newClient(newName()), await newClient(newName())];
+    const keys = apiKeys(first, second);
+    const responses = await burst(LIMIT + 1, () => call(newClientIp(), keys, first.headers));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 429]);
+    expect((await call(newClientIp(), keys, second.headers)).status).toBe(200);
+  });
+
+  it("shares one budget between the keys of one name", async () => {
+    const name = newName();
+    const [old, renewed] = [await newClient(name), await newClient(name)];
+    const keys = apiKeys(old, renewed);
+    let sent = 0;
+    const responses = await burst(LIMIT + 1, () => call(newClientIp(), keys, (sent++ % 2 ? old : renewed).headers));
     expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 429]);
   });
 
-  it("does not count requests refused for a bad token", async () => {
-    const token = `token-${newClientIp()}`;
+  it("keys API_TOKEN's holders as one client, apart from the named keys", async () => {
+    const client = await newClient(newName());
+    const bindings = { API_TOKEN: "the-shared-token", ...apiKeys(client) };
+    const responses = await burst(LIMIT + 1, () => call(newClientIp(), bindings, { Authorization: "Bearer the-shared-token" }));
+    expect(responses.map((r) => r.status)).toEqual([200, 200, 200, 429]);
+    expect((await call(newClientIp(), bindings, client.headers)).status).toBe(200);
+  });
+
+  it("does not count requests refused for a bad key", async () => {
+    const client = await newClient(newName());
     const ip = newClientIp();
-    const refused = await burst(LIMIT + 1, () => call(ip, { API_TOKEN: token }, { Authorization: "Bearer wrong" }));
+    const refused = await burst(LIMIT + 1, () => call(ip, apiKeys(client), { Authorization: "Bearer wrong" }));
     expect(refused.map((r) => r.status)).toEqual([401, 401, 401, 401]);
-    expect((await call(ip, { API_TOKEN: token }, { Authorization: `Bearer ${token}` })).status).toBe(200);
+    expect((await call(ip, apiKeys(client), client.headers)).status).toBe(200);
   });
 
   it("never limits /health", async () => {

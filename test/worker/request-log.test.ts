@@ -1,7 +1,9 @@
 import { SELF } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RequestLogLine } from "../../src/worker/middleware/request-log.js";
+import { apiKeys, newClient } from "./clients.js";
 import { BASE, postJson } from "./request.js";
+import { fetchWith } from "./with-env.js";
 
 /** The request log lines the Worker printed while `act` ran. */
 async function logLines(act: () => Promise<Response>): Promise<{ response: Response; lines: RequestLogLine[]; raw: string[] }> {
@@ -9,6 +11,7 @@ async function logLines(act: () => Promise<Response>): Promise<{ response: Respo
   const response = await act();
   await response.arrayBuffer();
   const raw = log.mock.calls.map((args) => args.join(" "));
+  log.mockRestore();
   const lines = raw.map((line) => JSON.parse(line) as RequestLogLine).filter((line) => line.message === "request");
   return { response, lines, raw };
 }
@@ -46,5 +49,16 @@ describe("one structured log line per request", () => {
     const { lines } = await logLines(() => SELF.fetch(`${BASE}/SECRET-PATH?q=SECRET-QUERY`));
     expect(lines).toEqual([expect.objectContaining({ method: "GET", route: "/*", status: 404, error_code: "not_found" })]);
     expect(JSON.stringify(lines)).not.toContain("SECRET");
+  });
+
+  it("names the client that called, and no client for a refused key", async () => {
+    const alice = await newClient("alice");
+    const init = { method: "POST", headers: { "Content-Type": "application/json", ...alice.headers }, body: '{"text1":"a","text2":"b"}' };
+    const { lines } = await logLines(() => fetchWith(apiKeys(alice), "/predict", init));
+    expect(lines).toEqual([expect.objectContaining({ route: "/predict", status: 200, client: "alice" })]);
+    const refused = await logLines(() => fetchWith(apiKeys(alice), "/predict", { ...init, headers: { ...init.headers, Authorization: "Bearer nope" } }));
+    expect(refused.lines).toEqual([expect.objectContaining({ status: 401, error_code: "unauthorized" })]);
+    expect(refused.lines[0]).not.toHaveProperty("client");
+    expect(JSON.stringify(refused.raw)).not.toContain(alice.key);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * One structured JSON line per request for Workers Logs: id, method, route, status, latency and
- * the lengths of the texts, never the texts themselves.
+ * One structured JSON line per request for Workers Logs: id, method, route, status, latency, the
+ * client's name and the lengths of the texts, never the texts themselves.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { routePath } from "hono/route";
@@ -14,6 +14,8 @@ export interface RequestLogLine {
   route: string;
   status: number;
   latency_ms: number;
+  /** The API key's name ("token" for API_TOKEN); absent when the API is open or the caller was refused. */
+  client?: string;
   text_lengths?: number[];
   error_code?: string;
 }
@@ -35,6 +37,8 @@ export const requestLog = (): MiddlewareHandler<AppEnv> => async function reques
     status: c.res.status,
     latency_ms: Math.round((performance.now() - start) * 1000) / 1000,
   };
+  const client = c.get("client");
+  if (client) line.client = client;
   const lengths = c.get("textLengths");
   if (lengths) line.text_lengths = lengths;
   const code = c.get("errorCode");

@@ -16,8 +16,12 @@ const loadOpenApi = () => import("../openapi.js");
 
 let document: Promise<unknown> | undefined;
 
+/** The deployment's version, when the version metadata binding is there (wrangler.toml). */
+const deployment = ({ CF_VERSION_METADATA: version }: Env) =>
+  version ? { deployment: { version_id: version.id, version_tag: version.tag } } : {};
+
 export const infoRoutes = new Hono<AppEnv>()
-  .get("/health", (c) => c.json({ status: "ok" as const, model: modelId, auth: authMode(c) }))
+  .get("/health", (c) => c.json({ status: "ok" as const, model: modelId, auth: authMode(c.env), ...deployment(c.env) }))
   .get("/model_info", async (c) =>
     c.json({
       model: weightsFile.model,
@@ -36,6 +40,7 @@ export const infoRoutes = new Hono<AppEnv>()
       weights_sha256: await weightsDigest(),
       limits: LIMITS,
       endpoints: (await loadOpenApi()).operations.map((op) => ({ method: op.method.toUpperCase(), path: op.path, summary: op.summary })),
+      ...deployment(c.env),
     } satisfies ModelInfo),
   )
   .get("/openapi.json", async (c) => c.json(await (document ??= loadOpenApi().then((openApi) => openApi.openApiDocument()))));

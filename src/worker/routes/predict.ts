@@ -13,6 +13,7 @@ export const predictRoutes = new Hono<AppEnv>()
     const { text1, text2 } = c.req.valid("json");
     noteTexts(c, [text1, text2]);
     const prediction = predict(text1, text2, c.req.valid("query")?.explain);
+    c.set("predictions", [prediction]);
     return c.json({ ...prediction, model: modelId }, 200);
   })
   .post("/predict/batch", strictJson({ maxBytes: MAX_BATCH_BODY_BYTES }), validateExplain, validateBatch, (c) => {
@@ -23,5 +24,6 @@ export const predictRoutes = new Hono<AppEnv>()
       ...(id === undefined ? {} : { id }),
       ...predict(text1, text2, explain),
     }));
+    c.set("predictions", results);
     return c.json({ model: modelId, results }, 200);
   });
