@@ -28,10 +28,10 @@ export default defineConfig({
             },
           }),
         ],
-        // The codec also runs here: workerd decodes base64 natively, Node with atob.
+        // The codec and exp also run here: workerd decodes base64 natively, Node with atob; exp must give the same bits in both.
         test: {
           name: "worker",
-          include: ["test/worker/**/*.test.ts", "test/model/codec.test.ts"],
+          include: ["test/worker/**/*.test.ts", "test/model/codec.test.ts", "test/model/exp.test.ts"],
           provide: { fuzzRuns: Number(process.env.FUZZ_RUNS) || 0 },
           testTimeout: TEST_TIMEOUT,
         },

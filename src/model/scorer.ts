@@ -2,6 +2,7 @@
  * The pairwise scorer: score = w . (z(text1) - z(text2)), no bias. Each term negates exactly when
  * the texts swap, and so does their sum in a fixed order, so the model is antisymmetric to the bit.
  */
+import { exp } from "./exp.js";
 import { extractFeatures } from "./features.js";
 import type { Model } from "./weights.js";
 
@@ -24,7 +25,7 @@ export interface PairScore {
 }
 
 function sigmoid(x: number): number {
-  return 1 / (1 + Math.exp(-x));
+  return 1 / (1 + exp(-x));
 }
 
 /** Scores two already extracted feature vectors. */

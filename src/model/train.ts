@@ -3,6 +3,7 @@
  * extract cross-fitted features, standardize, and fit an L2-regularized logistic regression
  * without bias on pair differences, choosing the regularization by cross-validation.
  */
+import { exp } from "./exp.js";
 import { FEATURES, FEATURE_NAMES, STATISTICS_COUNT, extractFeatures, type FeatureName, type FeatureTables } from "./features.js";
 import { hashText } from "./hashing.js";
 import { encodeTable, type Model, type WeightsFile } from "./weights.js";
@@ -140,7 +141,7 @@ export function fitLogistic(xs: Float64Array[], ys: number[], sampleWeights: num
     xs.forEach((x, i) => {
       let margin = 0;
       for (let j = 0; j < d; j++) margin += w[j]! * x[j]!;
-      const p = 1 / (1 + Math.exp(ys[i]! * margin)); // P(wrong side)
+      const p = 1 / (1 + exp(ys[i]! * margin)); // P(wrong side)
       const g = -sampleWeights[i]! * ys[i]! * p;
       const h = sampleWeights[i]! * p * (1 - p);
       for (let j = 0; j < d; j++) {
@@ -249,7 +250,7 @@ export function trainModel(pairs: readonly LabeledPair[], options: TrainOptions)
         if (cvFold[i] !== k) return;
         let margin = 0;
         for (let j = 0; j < w.length; j++) margin += w[j]! * x[j]!;
-        const probability = 1 / (1 + Math.exp(-margin));
+        const probability = 1 / (1 + exp(-margin));
         loss += sampleWeights[i]! * logLossOf(probability, labels[i]!);
         held.push({ probability, truth: labels[i]! });
       });
