@@ -361,6 +361,10 @@ describe("docs page in headless Chromium", () => {
     await predict.getByRole("button", { name: "Send POST /predict" }).click();
     await expect.poll(() => predict.locator(".status").textContent(), POLL).toMatch(/^200/);
     expect(await predict.locator("pre.response").textContent()).toContain("real_text_id");
+    // Schemas shared under components are shown in full, not as a $ref.
+    const schemas = (await predict.locator("details > pre").allTextContents()).join("\n");
+    expect(schemas).toContain('"segments"');
+    expect(schemas).not.toContain("$ref");
     expect(requests.every((url) => url.startsWith(base))).toBe(true);
     await page.screenshot({ path: join(OUTPUT, "docs.png"), fullPage: true });
     await page.close();

@@ -47,6 +47,16 @@ export const docsPage = String.raw`<!doctype html>
     return node;
   }
   var json = function (value) { return JSON.stringify(value, null, 2); };
+  // Schemas shared under components are shown in place of their $ref, as a reader wants them.
+  var shared = {};
+  function inline(value, depth) {
+    if (Array.isArray(value)) return value.map(function (v) { return inline(v, depth); });
+    if (!value || typeof value !== "object") return value;
+    if (typeof value.$ref === "string" && depth < 8) return inline(shared[value.$ref.split("/").pop()], depth + 1);
+    var out = {};
+    Object.keys(value).forEach(function (key) { out[key] = inline(value[key], depth); });
+    return out;
+  }
 
   // GET /health says whether this Worker needs a token; the token lives in sessionStorage, shared with the demo page.
   var TOKEN_KEY = "impostor-hunt-token";
@@ -103,13 +113,14 @@ export const docsPage = String.raw`<!doctype html>
       return el("tr", {}, [
         el("td", { text: code }),
         el("td", {}, [el("div", { text: r.description }), examples ? el("pre", { text: examples }) : el("span"),
-          el("details", {}, [el("summary", { text: "schema" }), el("pre", { text: json(media.schema) })])]),
+          el("details", {}, [el("summary", { text: "schema" }), el("pre", { text: json(inline(media.schema, 0)) })])]),
       ]);
     });
     return el("table", {}, [el("thead", {}, [el("tr", {}, [el("th", { text: "Status" }), el("th", { text: "Response" })])]), el("tbody", {}, rows)]);
   }
 
   fetch("openapi.json").then(function (r) { return r.json(); }).then(function (doc) {
+    shared = (doc.components && doc.components.schemas) || {};
     document.getElementById("title").textContent = doc.info.title + " " + doc.info.version;
     document.getElementById("description").textContent = doc.info.description;
     var ops = document.getElementById("ops");
@@ -122,7 +133,7 @@ export const docsPage = String.raw`<!doctype html>
           el("div", {}, [
             el("p", { text: op.description || "" }),
             (op.parameters || []).length ? el("p", { text: op.parameters.map(function (p) { return p.name + ": " + (p.description || ""); }).join("; ") }) : el("span"),
-            op.requestBody ? el("details", {}, [el("summary", { text: "request body schema" }), el("pre", { text: json(op.requestBody.content["application/json"].schema) })]) : el("span"),
+            op.requestBody ? el("details", {}, [el("summary", { text: "request body schema" }), el("pre", { text: json(inline(op.requestBody.content["application/json"].schema, 0)) })]) : el("span"),
             html ? el("p", {}, [el("a", { href: path.slice(1) || "./", text: "Open " + path })]) : tryIt(path, method, op),
             responses(op),
           ]),
