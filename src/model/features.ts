@@ -1,10 +1,10 @@
 /**
  * The per-text feature vector: text statistics from one pass over the code points (words are
- * hashed as they are read, never copied), then the mean log-ratio of the text's hashed character
- * 4-grams and words. An ASCII text, the common case, is read once for both. Pure: shared by the
- * Worker and the Node tools.
+ * hashed as they are read, never copied), and the mean log-ratio of the text's hashed character
+ * 4-grams and words, which an ASCII text, the common case, gets from one branch-free pass over
+ * its bytes. Pure: shared by the Worker and the Node tools.
  */
-import { FNV_OFFSET, FNV_PRIME, finish, gramHash, hashText } from "./hashing.js";
+import { FNV_OFFSET, FNV_PRIME, finish, gramHash, hashText, normalizeForHashing } from "./hashing.js";
 import { IntSet } from "./int-set.js";
 import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
 
@@ -120,16 +120,10 @@ class WordStats {
 }
 
 /**
- * The statistics' reusable state: one WordStats, and classOf of each ASCII code point for the
- * ASCII extractor to read without a call. Built on first use, because serving skips the
- * statistics (the model gives them no weight) and the Worker's start-up need not pay for it:
- * about 1.5 ms, most of it compiling the Unicode property regexes behind classOf.
+ * The statistics' reusable WordStats, built on first use: serving skips the statistics (the model
+ * gives them no weight), and the Worker's start-up need not pay for it.
  */
-let sharedState: { word: WordStats; asciiClasses: Uint8Array } | undefined;
-
-function statisticsState() {
-  return (sharedState ??= { word: new WordStats(), asciiClasses: Uint8Array.from({ length: 0x80 }, (_, cp) => classOf(cp)) });
-}
+let sharedWordStats: WordStats | undefined;
 
 /** Per-character counts of a text, which the statistics divide. */
 interface CharCounts {
@@ -150,21 +144,17 @@ interface CharCounts {
  */
 export function extractFeatures(text: string, tables: FeatureTables, statistics = true): Float64Array {
   const vector = new Float64Array(FEATURES.length);
-  // The one-pass extractor is for ASCII texts and the whole vector; without the statistics,
-  // hashText alone is quicker.
-  if (statistics && isAscii(text)) asciiFeatures(text, tables, vector);
-  else anyFeatures(text, tables, statistics, vector);
+  if (statistics) textStatistics(text, vector);
+  if (!asciiTableMeans(text, tables, vector) && !utf8TableMeans(text, tables, vector)) generalTableMeans(text, tables, vector);
   return vector;
 }
 
 /**
- * The general extractor, right for any text: the table features from hashText's buckets, the
- * statistics (if asked) from a second pass over the code points. Exported for the tests, which
- * check the ASCII extractor against it.
+ * The two table features from hashText's buckets: right for any text. Exported for the tests,
+ * which check the ASCII pass against it.
  */
-export function anyFeatures(text: string, tables: FeatureTables, statistics: boolean, vector: Float64Array): void {
+export function generalTableMeans(text: string, tables: FeatureTables, vector: Float64Array): void {
   const { grams, gramCount, words, wordCount } = hashText(text, tables.bits);
-  if (statistics) textStatistics(text, vector);
   vector[FEATURES.length - 2] = tableMean(tables.charNgram, grams, gramCount) * tables.step;
   vector[FEATURES.length - 1] = tableMean(tables.word, words, wordCount) * tables.step;
 }
@@ -175,11 +165,183 @@ function tableMean(table: Int8Array, keys: Int32Array, count: number): number {
   return count > 0 ? sum / count : 0;
 }
 
+const SPACE = 0x20;
+
+/**
+ * For each ASCII byte, what hashText reads: the unit (lower case, each digit as '0', whitespace as
+ * a space), whether it belongs to a word, and whether it is whitespace; and the FNV state after
+ * the first two units of a 4-gram, for every pair of ASCII units. Built on first use (64 KiB).
+ */
+let ascii: { unit: Uint8Array; word: Uint8Array; space: Uint8Array; pairs: Int32Array } | undefined;
+
+function asciiTables() {
+  if (ascii) return ascii;
+  const unit = new Uint8Array(0x80);
+  const word = new Uint8Array(0x80);
+  const space = new Uint8Array(0x80);
+  for (let u = 0; u < 0x80; u++) {
+    const cls = classOf(u);
+    word[u] = cls & (LETTER | DIGIT) ? 1 : 0;
+    space[u] = isWhitespace(u) ? 1 : 0;
+    unit[u] = space[u] ? SPACE : cls & DIGIT ? 0x30 : toLower(u);
+  }
+  const pairs = new Int32Array(0x4000);
+  for (let a = 0; a < 0x80; a++) {
+    for (let b = 0; b < 0x80; b++) pairs[(a << 7) | b] = Math.imul(Math.imul((FNV_OFFSET ^ 4) ^ a, FNV_PRIME) ^ b, FNV_PRIME);
+  }
+  return (ascii = { unit, word, space, pairs });
+}
+
+const encoder = new TextEncoder();
+// Scratch: the text's bytes, and the 4-gram buckets, summed after the pass (a tight loop over
+// stored buckets keeps many of the large tables' cache misses in flight at once).
+let bytes = new Uint8Array(1 << 12);
+let gramBuffer = new Int32Array(1 << 12);
+
+/**
+ * The two table features of an ASCII text, as generalTableMeans computes them, in one pass over
+ * its bytes without a branch: a text's words and spaces alternate too irregularly for the branch
+ * predictor, so each step is computed and masked instead. Returns false, having written nothing,
+ * for a text that is not ASCII.
+ */
+function asciiTableMeans(text: string, tables: FeatureTables, vector: Float64Array): boolean {
+  if (!isAscii(text)) return false;
+  const length = text.length;
+  if (bytes.length < length) bytes = new Uint8Array(length);
+  if (gramBuffer.length < length + 1) gramBuffer = new Int32Array(length + 1);
+  encoder.encodeInto(text, bytes); // one byte per unit: typed-array reads beat charCodeAt
+  const { unit: units, word: wordUnits, space: spaces, pairs } = asciiTables();
+  const { charNgram, word: wordTable, bits, step } = tables;
+  const mask = (1 << bits) - 1;
+  const b = bytes;
+  const grams = gramBuffer;
+  let gramCount = 0, wordSum = 0, wordCount = 0;
+  let last3 = (SPACE << 14) | (SPACE << 7) | SPACE; // the 4-gram's three previous units, 7 bits each
+  let afterSpace = 1; // leading whitespace, and each run's second unit on, make no 4-gram
+  let inWord = 0;
+  let wordHash = FNV_OFFSET;
+  for (let i = 0; i < length; i++) {
+    const x = b[i]!;
+    const unit = units[x]!, isWord = wordUnits[x]!, isSpace = spaces[x]!;
+    // A word that ends here adds its bucket's value (masked to bucket 0 and to 0 otherwise).
+    const ending = inWord & (isWord ^ 1);
+    wordSum += wordTable[finish(wordHash) & mask & -ending]! & -ending;
+    wordCount += ending;
+    wordHash = (Math.imul(wordHash ^ unit, FNV_PRIME) & -isWord) | (FNV_OFFSET & (isWord - 1));
+    inWord = isWord;
+    // A 4-gram ends here unless the unit continues a whitespace run: then the next overwrites it.
+    const keep = (isSpace & afterSpace) ^ 1;
+    grams[gramCount] = gramHashAfter(pairs[last3 >> 7]!, last3 & 0x7f, unit) & mask;
+    gramCount += keep;
+    last3 ^= (last3 ^ (((last3 << 7) | unit) & 0x1fffff)) & -keep;
+    afterSpace = isSpace;
+  }
+  if (inWord) {
+    wordSum += wordTable[finish(wordHash) & mask]!;
+    wordCount++;
+  }
+  // The closing padding, unless a trailing whitespace run already made the same 4-gram.
+  if (!afterSpace || gramCount === 0) grams[gramCount++] = gramHash(last3 >> 14, (last3 >> 7) & 0x7f, last3 & 0x7f, SPACE) & mask;
+  vector[FEATURES.length - 2] = tableMean(charNgram, grams, gramCount) * step;
+  vector[FEATURES.length - 1] = (wordCount > 0 ? wordSum / wordCount : 0) * step;
+  return true;
+}
+
+/**
+ * The two table features of any other text, as generalTableMeans computes them: the same pass
+ * over the UTF-8 bytes of the normalized text, with the units in full (a unit beyond ASCII does not
+ * fit asciiTableMeans' 7 bits) and each code point beyond ASCII decoded on a branch of its own.
+ * Returns false, having written nothing, for a text with a lone surrogate (UTF-8 cannot hold it).
+ */
+function utf8TableMeans(text: string, tables: FeatureTables, vector: Float64Array): boolean {
+  const s = normalizeForHashing(text);
+  if (!s.isWellFormed()) return false;
+  if (bytes.length < s.length * 3) bytes = new Uint8Array(s.length * 3); // at most 3 bytes a unit
+  const length = encoder.encodeInto(s, bytes).written;
+  if (gramBuffer.length < s.length + 1) gramBuffer = new Int32Array(s.length + 1);
+  const { unit: units, word: wordUnits, space: spaces, pairs } = asciiTables();
+  const { charNgram, word: wordTable, bits, step } = tables;
+  const mask = (1 << bits) - 1;
+  const b = bytes;
+  const grams = gramBuffer;
+  let gramCount = 0, wordSum = 0, wordCount = 0;
+  let c0 = SPACE, c1 = SPACE, c2 = SPACE; // the 4-gram's three previous units
+  let afterSpace = 1; // leading whitespace, and each run's second unit on, make no 4-gram
+  let inWord = 0;
+  let wordHash = FNV_OFFSET;
+  let low = 0, lowIsWord = 0; // a code point beyond the BMP: its low surrogate, read at its last byte
+  for (let i = 0; i < length; ) {
+    const x = b[i]!;
+    let unit: number, isWord: number, isSpace: number;
+    if (x < 0x80) {
+      unit = units[x]!;
+      isWord = wordUnits[x]!;
+      isSpace = spaces[x]!;
+      i++;
+    } else if (x < 0xc0) {
+      unit = low; // the last byte of a 4-byte sequence, whose high surrogate came first
+      isWord = lowIsWord;
+      isSpace = 0;
+      i++;
+    } else {
+      let cp: number;
+      if (x < 0xe0) {
+        cp = ((x & 0x1f) << 6) | (b[i + 1]! & 0x3f);
+        i += 2;
+      } else if (x < 0xf0) {
+        cp = ((x & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f);
+        i += 3;
+      } else {
+        cp = ((x & 0x07) << 18) | ((b[i + 1]! & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f);
+        i += 3; // the 4th byte comes round again for the low surrogate
+      }
+      isWord = classOf(cp) & (LETTER | DIGIT) ? 1 : 0;
+      isSpace = isWhitespace(cp) ? 1 : 0;
+      unit = isSpace ? SPACE : cp;
+      if (cp > 0xffff) {
+        unit = 0xd7c0 + (cp >> 10);
+        low = 0xdc00 + (cp & 0x3ff);
+        lowIsWord = isWord;
+      }
+    }
+    // A word that ends here adds its bucket's value (masked to bucket 0 and to 0 otherwise).
+    const ending = inWord & (isWord ^ 1);
+    wordSum += wordTable[finish(wordHash) & mask & -ending]! & -ending;
+    wordCount += ending;
+    wordHash = (Math.imul(wordHash ^ unit, FNV_PRIME) & -isWord) | (FNV_OFFSET & (isWord - 1));
+    inWord = isWord;
+    // A 4-gram ends here unless the unit continues a whitespace run: then the next overwrites it.
+    const keep = (isSpace & afterSpace) ^ 1;
+    const first2 = (c0 | c1) < 0x80 ? pairs[(c0 << 7) | c1]! : Math.imul(Math.imul((FNV_OFFSET ^ 4) ^ c0, FNV_PRIME) ^ c1, FNV_PRIME);
+    grams[gramCount] = gramHashAfter(first2, c2, unit) & mask;
+    gramCount += keep;
+    const kept = -keep;
+    c0 ^= (c0 ^ c1) & kept;
+    c1 ^= (c1 ^ c2) & kept;
+    c2 ^= (c2 ^ unit) & kept;
+    afterSpace = isSpace;
+  }
+  if (inWord) {
+    wordSum += wordTable[finish(wordHash) & mask]!;
+    wordCount++;
+  }
+  // The closing padding, unless a trailing whitespace run already made the same 4-gram.
+  if (!afterSpace || gramCount === 0) grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
+  vector[FEATURES.length - 2] = tableMean(charNgram, grams, gramCount) * step;
+  vector[FEATURES.length - 1] = (wordCount > 0 ? wordSum / wordCount : 0) * step;
+  return true;
+}
+
+/** gramHash's last two steps, from the state after the first two units. */
+function gramHashAfter(state: number, c: number, d: number): number {
+  return finish(Math.imul(Math.imul(state ^ c, FNV_PRIME) ^ d, FNV_PRIME));
+}
+
 /** The statistics the old service used: lengths, punctuation, case, digits, vocabulary, scripts. */
 function textStatistics(text: string, vector: Float64Array): void {
   let chars = 0, letters = 0, upper = 0, digits = 0, punct = 0, nonAscii = 0, nonLatin = 0, control = 0;
   let wordHash = FNV_OFFSET, wordLength = 0;
-  const { word } = statisticsState();
+  const word = (sharedWordStats ??= new WordStats());
   word.reset();
 
   for (let i = 0; i < text.length; ) {
@@ -211,94 +373,6 @@ function textStatistics(text: string, vector: Float64Array): void {
   }
   if (wordLength > 0) word.add(wordHash, wordLength);
   writeStatistics({ chars, letters, upper, digits, punct, nonAscii, nonLatin, control }, word, vector);
-}
-
-const SPACE = 0x20;
-const ZERO = 0x30;
-// Scratch buffers for the buckets, reused across calls.
-let gramBuffer = new Int32Array(1 << 12);
-let wordBuffer = new Int32Array(1 << 12);
-
-/**
- * The whole vector of an ASCII text in one pass, as hashText and textStatistics compute it: in
- * ASCII each code point is one code unit, NFC changes nothing and lower case is one bit, so the
- * buckets are hashed as the text is read and the statistics counted along. The text must be
- * ASCII (isAscii). Exported for the tests.
- */
-export function asciiFeatures(text: string, tables: FeatureTables, vector: Float64Array): void {
-  const mask = (1 << tables.bits) - 1;
-  // The buckets are stored and summed after the loop: the tables are large, and a tight loop
-  // over the stored buckets keeps many of their cache misses in flight at once. A whitespace run
-  // gives at most one 4-gram, any other unit one, and the closing pad one more.
-  if (gramBuffer.length < text.length + 2) gramBuffer = new Int32Array(text.length + 2);
-  if (wordBuffer.length < text.length + 1) wordBuffer = new Int32Array(text.length + 1);
-  const grams = gramBuffer;
-  const words = wordBuffer;
-  let gramCount = 0, wordCount = 0;
-  let c0 = SPACE, c1 = SPACE, c2 = SPACE; // the three previous units of the current 4-gram
-  let pendingSpace = false; // a whitespace run seen after some text: emitted before the next unit
-  let started = false;
-  let letters = 0, upper = 0, digits = 0, punct = 0, control = 0;
-  let bucketHash = FNV_OFFSET; // the word as hashText hashes it: lower case, digits read as 0
-  let wordHash = FNV_OFFSET; // the word as textStatistics hashes it: lower case
-  let wordLength = 0;
-  const { word, asciiClasses: classes } = statisticsState();
-  word.reset();
-
-  for (let i = 0; i < text.length; i++) {
-    let unit = text.charCodeAt(i);
-    const cls = classes[unit]!;
-    if (cls & (LETTER | DIGIT)) {
-      if (cls & LETTER) {
-        letters++;
-        if (cls & UPPER) upper++;
-        unit |= 0x20; // the lower-case letter
-      } else digits++;
-      wordHash = Math.imul(wordHash ^ unit, FNV_PRIME);
-      if (cls & DIGIT) unit = ZERO;
-      bucketHash = Math.imul(bucketHash ^ unit, FNV_PRIME);
-      wordLength++;
-    } else {
-      if (wordLength > 0) {
-        words[wordCount++] = finish(bucketHash) & mask;
-        word.add(wordHash, wordLength);
-        bucketHash = wordHash = FNV_OFFSET;
-        wordLength = 0;
-      }
-      if (isWhitespace(unit)) {
-        pendingSpace = started;
-        continue;
-      }
-      if (cls & PUNCT) {
-        punct++;
-        if (SENTENCE_ENDS.has(unit)) word.endSentence();
-      } else if (cls & CONTROL) control++; // whitespace, also a control, is already out
-    }
-
-    if (pendingSpace) {
-      grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
-      c0 = c1;
-      c1 = c2;
-      c2 = SPACE;
-      pendingSpace = false;
-    }
-    grams[gramCount++] = gramHash(c0, c1, c2, unit) & mask;
-    c0 = c1;
-    c1 = c2;
-    c2 = unit;
-    started = true;
-  }
-  if (wordLength > 0) {
-    words[wordCount++] = finish(bucketHash) & mask;
-    word.add(wordHash, wordLength);
-  }
-  grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
-
-  const chars = text.length;
-  // ASCII letters are all Latin.
-  writeStatistics({ chars, letters, upper, digits, punct, nonAscii: 0, nonLatin: 0, control }, word, vector);
-  vector[FEATURES.length - 2] = tableMean(tables.charNgram, grams, gramCount) * tables.step;
-  vector[FEATURES.length - 1] = tableMean(tables.word, words, wordCount) * tables.step;
 }
 
 /** Writes the text statistics, the first STATISTICS_COUNT entries of the vector. */
