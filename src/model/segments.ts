@@ -241,63 +241,45 @@ function characterTokens(text: string, start: number, end: number): Int32Array {
 }
 
 /**
- * The segments of one text that hold each token: an open-addressing table of tokens, each the
- * head of a linked list of segments, all in typed arrays (no allocation per token).
+ * For each segment of `a`, whether some segment of `b` shares at least SHARED_OVERLAP of its
+ * tokens. `b`'s tokens go in an open-addressing table, each the head of a linked list of the
+ * segments that hold it, all in typed arrays: no allocation per token, no call per posting.
  */
-class TokenIndex {
-  private readonly keys: Int32Array;
-  private readonly heads: Int32Array;
-  private readonly counts: Int32Array;
-  private readonly segment: Int32Array;
-  private readonly next: Int32Array;
-
-  constructor(segments: readonly Int32Array[]) {
-    const total = segments.reduce((n, tokens) => n + tokens.length, 0);
-    const size = 1 << Math.ceil(Math.log2(2 * total + 2));
-    this.keys = new Int32Array(size);
-    this.heads = new Int32Array(size).fill(-1);
-    this.counts = new Int32Array(size);
-    this.segment = new Int32Array(total);
-    this.next = new Int32Array(total);
-    let p = 0;
-    segments.forEach((tokens, k) => {
-      for (const token of tokens) {
-        const slot = this.slot(token);
-        this.keys[slot] = token;
-        this.segment[p] = k;
-        this.next[p] = this.heads[slot]!;
-        this.heads[slot] = p++;
-        this.counts[slot]!++;
-      }
-    });
-  }
-
-  /** The token's slot: where it is, or the empty one where it would go. */
-  private slot(token: number): number {
-    const mask = this.keys.length - 1;
-    let i = Math.imul(token, 0x9e3779b1) >>> 0 & mask;
-    while (this.heads[i] !== -1 && this.keys[i] !== token) i = (i + 1) & mask;
-    return i;
-  }
-
-  /** Calls `visit` with each segment holding the token, unless more than `most` do. */
-  forEachSegment(token: number, most: number, visit: (segment: number) => void): void {
-    const slot = this.slot(token);
-    if (this.counts[slot]! > most) return;
-    for (let p = this.heads[slot]!; p !== -1; p = this.next[p]!) visit(this.segment[p]!);
-  }
-}
-
-/** For each segment of `a`, whether some segment of `b` shares at least SHARED_OVERLAP of its tokens. */
 function sharedWith(a: readonly Int32Array[], b: readonly Int32Array[]): boolean[] {
-  const index = new TokenIndex(b);
+  const total = b.reduce((n, tokens) => n + tokens.length, 0);
+  const mask = (1 << Math.ceil(Math.log2(2 * total + 2))) - 1;
+  const keys = new Int32Array(mask + 1);
+  const heads = new Int32Array(mask + 1).fill(-1);
+  const counts = new Int32Array(mask + 1);
+  const segmentOf = new Int32Array(total);
+  const next = new Int32Array(total);
+  const slot = (token: number) => {
+    let i = (Math.imul(token, 0x9e3779b1) >>> 0) & mask;
+    while (heads[i] !== -1 && keys[i] !== token) i = (i + 1) & mask;
+    return i;
+  };
+  let p = 0;
+  b.forEach((tokens, k) => {
+    for (const token of tokens) {
+      const i = slot(token);
+      keys[i] = token;
+      segmentOf[p] = k;
+      next[p] = heads[i]!;
+      heads[i] = p++;
+      counts[i]!++;
+    }
+  });
   const overlap = new Int32Array(b.length);
   const touched: number[] = [];
-  const count = (k: number) => {
-    if (overlap[k]!++ === 0) touched.push(k);
-  };
   return a.map((tokens) => {
-    for (const token of tokens) index.forEachSegment(token, MAX_TOKEN_SEGMENTS, count);
+    for (const token of tokens) {
+      const i = slot(token);
+      if (counts[i]! > MAX_TOKEN_SEGMENTS) continue;
+      for (let q = heads[i]!; q !== -1; q = next[q]!) {
+        const k = segmentOf[q]!;
+        if (overlap[k]!++ === 0) touched.push(k);
+      }
+    }
     let shared = false;
     for (const k of touched) {
       shared ||= overlap[k]! / (tokens.length + b[k]!.length - overlap[k]!) >= SHARED_OVERLAP;
