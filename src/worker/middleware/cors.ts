@@ -3,8 +3,13 @@ import type { MiddlewareHandler } from "hono";
 import { cors } from "hono/cors";
 import type { AppEnv } from "../env.js";
 
+let parsed: { allowed: string | undefined; origins: string[] } | undefined; // split once per isolate and value
+
 export function allowedOrigin(allowed: string | undefined, origin: string): string | null {
-  const origins = (allowed ?? "*").split(",").map((o) => o.trim()).filter(Boolean);
+  if (parsed === undefined || parsed.allowed !== allowed) {
+    parsed = { allowed, origins: (allowed ?? "*").split(",").map((o) => o.trim()).filter(Boolean) };
+  }
+  const { origins } = parsed;
   if (origins.length === 0 || origins.includes("*")) return "*";
   return origins.includes(origin) ? origin : null;
 }

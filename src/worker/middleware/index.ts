@@ -5,7 +5,6 @@
  * Mounted once with `app.use(...middleware())`, so routes added later are covered too.
  */
 import type { MiddlewareHandler } from "hono";
-import { except } from "hono/combine";
 import { requestId } from "hono/request-id";
 import type { AppEnv } from "../env.js";
 import { predictionAnalytics } from "./analytics.js";
@@ -14,8 +13,26 @@ import { configurableCors } from "./cors.js";
 import { rateLimit } from "./rate-limit.js";
 import { requestLog } from "./request-log.js";
 
-/** Paths anyone may call without a token and without counting against the rate limit. */
+/** Paths anyone may call without a token and without counting against the rate limit ("/docs/*": below /docs). */
 export const PUBLIC_PATHS = ["/health", "/docs", "/docs/*", "/openapi.json", "/"];
+
+const isPublic = (path: string) => PUBLIC_PATHS.includes(path) || path.startsWith("/docs/");
+
+/**
+ * Auth, then the rate limit, except on the public paths. Written out rather than with Hono's
+ * `except`, whose router and two composed chains cost more per request than both guards together.
+ */
+function guard(): MiddlewareHandler<AppEnv> {
+  const auth = optionalAuth();
+  const limit = rateLimit();
+  return async function guard(c, next) {
+    if (isPublic(c.req.path)) return next();
+    return auth(c, async () => {
+      const refused = await limit(c, next); // as Hono's compose does with a middleware's answer
+      if (refused && !c.finalized) c.res = refused;
+    });
+  };
+}
 
 export function middleware(): MiddlewareHandler<AppEnv>[] {
   return [
@@ -23,6 +40,6 @@ export function middleware(): MiddlewareHandler<AppEnv>[] {
     requestLog(),
     predictionAnalytics(),
     configurableCors(),
-    except(PUBLIC_PATHS, optionalAuth(), rateLimit()),
+    guard(),
   ];
 }

@@ -18,8 +18,12 @@ export interface JsonProblem {
 const QUOTE = 0x22, BACKSLASH = 0x5c, U = 0x75, COLON = 0x3a, COMMA = 0x2c;
 const OPEN_OBJECT = 0x7b, CLOSE_OBJECT = 0x7d, OPEN_ARRAY = 0x5b, CLOSE_ARRAY = 0x5d;
 
-/** Characters in a string that need no look: all but the quote, backslash, NUL and surrogates (code units, no `u` flag). */
-const PLAIN_RUN = /[^"\\\u0000\ud800-\udfff]*/y;
+/**
+ * Characters in a string that need no look: all but the quote, backslash and NUL; and surrogates,
+ * unless the text has no lone one (code units, no `u` flag). A body decoded from UTF-8 never has.
+ */
+const PLAIN_RUN = /[^"\\\u0000]*/y;
+const PLAIN_RUN_NO_SURROGATES = /[^"\\\u0000\ud800-\udfff]*/y;
 
 const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
 const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
@@ -28,18 +32,24 @@ const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
 function hex4(text: string, at: number): number {
   let u = 0;
   for (let k = at; k < at + 4; k++) {
-    const d = parseInt(text[k] ?? "", 16);
-    if (Number.isNaN(d)) return -1;
+    const c = text.charCodeAt(k);
+    const lower = c | 0x20;
+    const d = c >= 0x30 && c <= 0x39 ? c - 0x30 : lower >= 0x61 && lower <= 0x66 ? lower - 0x57 : -1;
+    if (d < 0) return -1;
     u = u * 16 + d;
   }
   return u;
 }
 
-/** The code unit a string position stands for (an escape or a raw unit) and how many units it spans. */
-function unitAt(text: string, i: number): [unit: number, width: number] {
+/** The code unit a string position stands for: an escape's, or the raw unit. */
+function unitAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
-  if (c === BACKSLASH && text.charCodeAt(i + 1) === U) return [hex4(text, i + 2), 6];
-  return [c, c === BACKSLASH ? 2 : 1];
+  return c === BACKSLASH && text.charCodeAt(i + 1) === U ? hex4(text, i + 2) : c;
+}
+
+/** How many code units the escape or raw unit at a string position spans. */
+function widthAt(text: string, i: number): number {
+  return text.charCodeAt(i) !== BACKSLASH ? 1 : text.charCodeAt(i + 1) === U ? 6 : 2;
 }
 
 /**
@@ -53,22 +63,25 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
   const containers: (Set<string> | null)[] = []; // keys seen per open object; null for arrays
   let expectKey = false;
   let found: JsonProblem | undefined;
+  const plainRun = text.isWellFormed() ? PLAIN_RUN : PLAIN_RUN_NO_SURROGATES;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c === QUOTE) {
       const start = i++;
       let escaped = false;
       while (i < text.length) {
-        PLAIN_RUN.lastIndex = i;
-        PLAIN_RUN.test(text); // skips the common case, plain characters, much faster than a loop would
-        i = PLAIN_RUN.lastIndex;
-        if (i === text.length || text.charCodeAt(i) === QUOTE) break;
-        const [unit, width] = unitAt(text, i);
+        if (text.charCodeAt(i) !== BACKSLASH) {
+          plainRun.lastIndex = i;
+          plainRun.test(text); // skips the common case, plain characters, much faster than a loop would
+          i = plainRun.lastIndex;
+          if (i === text.length || text.charCodeAt(i) === QUOTE) break;
+        }
+        const unit = unitAt(text, i);
+        const width = widthAt(text, i);
         escaped ||= width > 1;
         if (unit === 0) found ??= { code: "nul_character", message: `a string contains NUL (U+0000) at character ${i}` };
         if (isHigh(unit)) {
-          const [next, nextWidth] = unitAt(text, i + width);
-          if (isLow(next)) i += nextWidth;
+          if (isLow(unitAt(text, i + width))) i += widthAt(text, i + width);
           else found ??= loneSurrogate(i);
         } else if (isLow(unit)) found ??= loneSurrogate(i);
         i += width;
