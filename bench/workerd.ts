@@ -4,7 +4,7 @@
  * do-nothing Worker to measure against. Never `wrangler dev` (its dev proxy is the bottleneck).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { basename, join, relative, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -37,7 +37,7 @@ const COMPATIBILITY = `compatibilityDate = ${capnpText(config.compatibility_date
 /** Reads the body like the real Worker must, and answers a small JSON: the cost floor of a request. */
 const NOOP_WORKER = `export default {
   async fetch(request) {
-    if (request.body) await request.arrayBuffer();
+    if (request.body) await request.json();
     return Response.json({ ok: true });
   },
 };
@@ -75,17 +75,21 @@ export function bundleEntry(entry: string, outdir: string): string {
 }
 
 export interface Bundles {
+  /** The deployable bundle. */
   app: string;
+  /** The app with its rate limiter answered in the isolate (bench/served-app.ts), for CPU figures. */
+  served: string;
   noop: string;
 }
 
-/** `npm run build` (the deployable bundle) and the do-nothing Worker beside it. */
+/** `npm run build` (the deployable bundle), the app with a local rate limiter and the do-nothing Worker beside it. */
 export function buildBundles(): Bundles {
   execFileSync(WRANGLER, ["deploy", "--dry-run", "--env", "", "--outdir", DIST], quiet);
+  const served = bundleEntry("bench/served-app.ts", join(BENCH_DIST, "served"));
   mkdirSync(BENCH_DIST, { recursive: true });
   const noop = join(BENCH_DIST, "noop.js");
   writeFileSync(noop, NOOP_WORKER);
-  return { app: join(DIST, "index.js"), noop };
+  return { app: join(DIST, "index.js"), served, noop };
 }
 
 export interface Service {
@@ -170,6 +174,29 @@ export async function serve(name: string, services: readonly Service[], timeoutM
     }
   }
   return { process: child, readyMs: performance.now() - start, stop };
+}
+
+/** CPU time a process has used so far, user and system, in milliseconds (Linux's /proc). */
+export function processCpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+}
+
+/** Clock ticks per second of /proc's CPU times: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS = 100;
+
+export interface Alone {
+  target: Target;
+  /** CPU milliseconds the Worker's workerd process has used so far. */
+  cpuMs(): number;
+  stop(): Promise<void>;
+}
+
+/** Serves one bundle in a workerd process of its own, so that the process's CPU time is the Worker's. */
+export async function serveAlone(name: string, file: string, appBindings: boolean): Promise<Alone> {
+  const target = { name, file, port: await freePort(), appBindings };
+  const running = await serve(`alone-${name}`, [target]);
+  return { target, cpuMs: () => processCpuMs(running.process.pid!), stop: running.stop };
 }
 
 export interface AppAndNoop {

@@ -1,10 +1,20 @@
 /** Request limits, enforced before any model work is done (documented in the README). */
 
-/** Largest accepted request body of /predict, in bytes. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+/**
+ * Largest accepted request body of /predict, in bytes. With the limits below it keeps every request
+ * within the Workers Free plan's 10 ms of CPU (BENCHMARKS.md, worst cases): a body of escapes the
+ * strict JSON check must read one by one costs the most per byte.
+ */
+export const MAX_BODY_BYTES = 512 * 1024;
 
-/** Longest accepted text, in UTF-16 code units (JavaScript string length). */
-export const MAX_TEXT_LENGTH = 100_000;
+/**
+ * Longest accepted text, in UTF-16 code units (JavaScript string length): five times the longest
+ * text of the competition, and two of them score within the 10 ms.
+ */
+export const MAX_TEXT_LENGTH = 50_000;
+
+/** Longest text explain=segments takes: segments cost more than the score itself. */
+export const MAX_SEGMENTED_TEXT_LENGTH = 20_000;
 
 /** Deepest accepted JSON nesting (objects and arrays); requests need two levels at most. */
 export const MAX_JSON_DEPTH = 8;
@@ -15,8 +25,11 @@ export const MAX_JSON_KEYS = 64;
 /** Most pairs in one /predict/batch request. */
 export const MAX_BATCH_PAIRS = 256;
 
-/** Largest accepted request body of /predict/batch, in bytes: it bounds the work of one request. */
-export const MAX_BATCH_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * Largest accepted request body of /predict/batch, in bytes: it bounds the work of one request
+ * (any 64 consecutive pairs of the competition's test set fit).
+ */
+export const MAX_BATCH_BODY_BYTES = 512 * 1024;
 
 /** Longest accepted pair id string in a batch. */
 export const MAX_ID_LENGTH = 256;
@@ -30,6 +43,7 @@ export const LIMITS = {
   max_batch_body_bytes: MAX_BATCH_BODY_BYTES,
   max_batch_pairs: MAX_BATCH_PAIRS,
   max_text_length: MAX_TEXT_LENGTH,
+  max_segmented_text_length: MAX_SEGMENTED_TEXT_LENGTH,
   max_id_length: MAX_ID_LENGTH,
   explain_top_features: TOP_FEATURES,
   max_json_depth: MAX_JSON_DEPTH,

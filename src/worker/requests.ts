@@ -8,7 +8,7 @@ import { zValidator } from "@hono/zod-validator";
 import type { Context } from "hono";
 import * as z from "../zod.js";
 import { errorResponse } from "./errors.js";
-import { MAX_BATCH_PAIRS, MAX_ID_LENGTH, MAX_TEXT_LENGTH, TOP_FEATURES } from "./limits.js";
+import { MAX_BATCH_PAIRS, MAX_ID_LENGTH, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH, TOP_FEATURES } from "./limits.js";
 
 const text = z.string().check(z.maxLength(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`));
 
@@ -55,7 +55,8 @@ export const explainQuerySchema = z.object({
     z.describe(
       `"true" adds the features the model weighs (up to ${TOP_FEATURES}), largest contribution first; "all" lists every feature, ` +
         'with the weight-0 text statistics; "segments" adds each text\'s sentences with their share of the score and whether the other ' +
-        'text shares them; "true,segments" and "all,segments" add both; "false" (the default) adds nothing.',
+        `text shares them (texts of at most ${MAX_SEGMENTED_TEXT_LENGTH} characters); ` +
+        '"true,segments" and "all,segments" add both; "false" (the default) adds nothing.',
     ),
   ),
 });
@@ -80,6 +81,20 @@ function onFailure(result: Failure, c: Context) {
   const first = issues[0]!;
   const where = result.target === "json" ? "request body" : "query";
   return errorResponse(c, "invalid_request", `${where} does not match the schema: ${path(first) || "(root)"}: ${first.message}`, details);
+}
+
+/**
+ * The texts' limit with explain=segments, which the body's schema cannot check (it is the query's):
+ * 413 text_too_long naming the first text over it, or nothing.
+ */
+export function segmentedTextTooLong(c: Context, explain: ExplainMode, texts: readonly (readonly [path: string, text: string])[]) {
+  if (!explain?.endsWith("segments")) return;
+  const long = texts.find(([, text]) => text.length > MAX_SEGMENTED_TEXT_LENGTH);
+  if (!long) return;
+  const message = `must be at most ${MAX_SEGMENTED_TEXT_LENGTH} characters with explain=segments`;
+  return errorResponse(c, "text_too_long", `${long[0]} is longer than ${MAX_SEGMENTED_TEXT_LENGTH} characters, the limit with explain=segments`, [
+    { path: long[0], message },
+  ]);
 }
 
 export const validatePredict = zValidator("json", predictRequestSchema, onFailure);

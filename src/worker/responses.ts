@@ -208,6 +208,7 @@ export const modelInfoResponseSchema = z
       max_batch_body_bytes: z.number().check(z.describe("Largest body of /predict/batch.")),
       max_batch_pairs: z.number(),
       max_text_length: z.number().check(z.describe("Longest text, in UTF-16 code units.")),
+      max_segmented_text_length: z.number().check(z.describe("Longest text explain=segments takes, in UTF-16 code units.")),
       max_id_length: z.number(),
       explain_top_features: z.number(),
       max_json_depth: z.number().check(z.describe("Deepest JSON nesting accepted.")),

@@ -13,7 +13,7 @@ import packagedChromium, { inflate } from "@sparticuz/chromium";
 import { chromium, type BrowserContext, type LaunchOptions, type Page } from "playwright-core";
 import { unstable_startWorker } from "wrangler";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
+import { MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
 import { operations } from "../../src/worker/openapi.js";
 import type { Segment } from "../../src/model/segments.js";
 import type { ModelInfo, Prediction } from "../../src/worker/responses.js";
@@ -265,6 +265,19 @@ describe("demo page in headless Chromium", () => {
     expect(message).toContain(`text1 is longer than ${MAX_TEXT_LENGTH} characters`);
     expect(await page.locator("#error-details li").allTextContents()).toEqual([`text1: must be at most ${MAX_TEXT_LENGTH} characters`]);
     await page.screenshot({ path: join(OUTPUT, "demo-error.png"), fullPage: true });
+    await page.close();
+  });
+
+  it("judges texts too long for segments without the evidence, and says why", async () => {
+    const { page } = await open("/");
+    const long = `${REAL} `.repeat(Math.ceil((MAX_SEGMENTED_TEXT_LENGTH + 1) / (REAL.length + 1)));
+    await judged(page, { text1: long, text2: EDITED });
+    await expect.poll(() => page.locator("#verdict").textContent(), POLL).toContain("is judged real");
+    expect(await page.locator("#evidence").isHidden()).toBe(true);
+    expect(await page.locator("#no-evidence").textContent()).toBe(
+      `Texts over ${MAX_SEGMENTED_TEXT_LENGTH.toLocaleString("en")} characters are judged without the sentence-by-sentence evidence.`,
+    );
+    expect(await page.locator("#reasons tr").count()).toBeGreaterThan(0);
     await page.close();
   });
 

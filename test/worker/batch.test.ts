@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_ID_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
+import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_ID_LENGTH, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
 import { batchResponseSchema, predictResponseSchema } from "../../src/worker/responses.js";
 import { BASE, errorOf, postJson } from "./request.js";
 import { clientPair } from "../fixtures/arbitraries.js";
@@ -49,19 +49,29 @@ describe("POST /predict/batch", () => {
     expect(error.message).toContain(String(MAX_BATCH_PAIRS));
   });
 
-  it("has its own body limit, larger than /predict's, and answers 413 body_too_large with it", async () => {
+  it("scores a body just within its limit and answers 413 body_too_large over it", async () => {
     const text = "a".repeat(MAX_TEXT_LENGTH);
-    // ~1.2 MB: over /predict's limit, within the batch's.
-    const pairs = Array.from({ length: 6 }, () => ({ text1: text, text2: text }));
-    expect(JSON.stringify({ pairs }).length).toBeGreaterThan(MAX_BODY_BYTES);
-    expect((await postJson("/predict/batch", { pairs })).status).toBe(200);
+    const pair = { text1: text, text2: text };
+    const fits = Math.floor(MAX_BATCH_BODY_BYTES / JSON.stringify(pair).length);
+    expect((await postJson("/predict/batch", { pairs: Array(fits).fill(pair) })).status).toBe(200);
 
-    const tooBig = Array.from({ length: Math.ceil(MAX_BATCH_BODY_BYTES / (2 * MAX_TEXT_LENGTH)) + 1 }, () => ({ text1: text, text2: text }));
-    const response = await postJson("/predict/batch", { pairs: tooBig });
+    const response = await postJson("/predict/batch", { pairs: Array(fits + 1).fill(pair) });
     expect(response.status).toBe(413);
     const error = await errorOf(response);
     expect(error.code).toBe("body_too_large");
     expect(error.message).toContain(String(MAX_BATCH_BODY_BYTES));
+  });
+
+  it("takes texts of at most the segmented limit with explain=segments, naming the pair of one over it", async () => {
+    const pairs = [{ text1: "a", text2: "b" }, { text1: "x".repeat(MAX_SEGMENTED_TEXT_LENGTH + 1), text2: "b" }];
+    expect((await postJson("/predict/batch", { pairs })).status).toBe(200);
+    const response = await postJson("/predict/batch?explain=true,segments", { pairs });
+    expect(response.status).toBe(413);
+    const error = await errorOf(response);
+    expect(error).toMatchObject({ code: "text_too_long", details: [{ path: "pairs.1.text1" }] });
+    expect(error.message).toContain(`${MAX_SEGMENTED_TEXT_LENGTH} characters, the limit with explain=segments`);
+    pairs[1]!.text1 = "x".repeat(MAX_SEGMENTED_TEXT_LENGTH);
+    expect((await postJson("/predict/batch?explain=segments", { pairs })).status).toBe(200);
   });
 
   it("answers 413 text_too_long naming the pair of a text over the limit", async () => {

@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
+import { MAX_BODY_BYTES, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
 import { BASE, errorOf, postJson } from "./request.js";
 
 describe("errors share one JSON shape with a stable code", () => {
@@ -53,6 +53,18 @@ describe("errors share one JSON shape with a stable code", () => {
   it("accepts a text at exactly the length limit", async () => {
     const response = await postJson("/predict", { text1: "a", text2: "x".repeat(MAX_TEXT_LENGTH) });
     expect(response.status).toBe(200);
+  });
+
+  it("413 for a text over the segmented limit when explain asks for segments, naming it", async () => {
+    const pair = { text1: "x".repeat(MAX_SEGMENTED_TEXT_LENGTH + 1), text2: "b" };
+    expect((await postJson("/predict?explain=true", pair)).status).toBe(200);
+    const response = await postJson("/predict?explain=all,segments", pair);
+    expect(response.status).toBe(413);
+    const error = await errorOf(response);
+    expect(error).toMatchObject({ code: "text_too_long", details: [{ path: "text1" }] });
+    expect(error.message).toBe(`text1 is longer than ${MAX_SEGMENTED_TEXT_LENGTH} characters, the limit with explain=segments`);
+    pair.text1 = "x".repeat(MAX_SEGMENTED_TEXT_LENGTH);
+    expect((await postJson("/predict?explain=segments", pair)).status).toBe(200);
   });
 
   it("413 for a body over the size limit", async () => {

@@ -14,6 +14,7 @@ it("GET /model_info lists the limits and every endpoint", async () => {
     max_batch_body_bytes: limits.MAX_BATCH_BODY_BYTES,
     max_batch_pairs: limits.MAX_BATCH_PAIRS,
     max_text_length: limits.MAX_TEXT_LENGTH,
+    max_segmented_text_length: limits.MAX_SEGMENTED_TEXT_LENGTH,
     max_id_length: limits.MAX_ID_LENGTH,
     explain_top_features: limits.TOP_FEATURES,
     max_json_depth: limits.MAX_JSON_DEPTH,

@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_JSON_DEPTH, MAX_JSON_KEYS } from "../../src/worker/limits.js";
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS } from "../../src/worker/limits.js";
 import { scanJson } from "../../src/worker/middleware/strict-json.js";
 import { BASE, errorOf, postJson } from "./request.js";
 
@@ -15,9 +15,9 @@ describe("strict JSON bodies: each refusal has its status and code", () => {
     ["a raw control character in a string", '{"text1":"a\u0001","text2":"b"}', 400, "malformed_json"],
     ["a bad escape", '{"text1":"\\x41","text2":"b"}', 400, "malformed_json"],
     ["nesting one level too deep", nested(MAX_JSON_DEPTH + 1), 400, "json_too_deep"],
-    ["a megabyte of open brackets", "[".repeat(1_000_000), 400, "json_too_deep"],
+    ["a body-limit's worth of open brackets", "[".repeat(MAX_BODY_BYTES), 400, "json_too_deep"],
     ["an object with one key too many", `{${Array.from({ length: MAX_JSON_KEYS + 1 }, (_, i) => `"k${i}":0`).join(",")}}`, 400, "too_many_keys"],
-    ["a megabyte of keys", `{${Array.from({ length: 100_000 }, (_, i) => `"${i}":0`).join(",")}}`, 400, "too_many_keys"],
+    ["a body-limit's worth of keys", `{${Array.from({ length: MAX_BODY_BYTES / 10 }, (_, i) => `"${i}":0`).join(",")}}`, 400, "too_many_keys"],
     ["a duplicate key", '{"text1":"a","text2":"b","text1":"c"}', 400, "duplicate_key"],
     ["a duplicate key spelled with an escape", '{"text1":"a","text2":"b","text\\u0031":"c"}', 400, "duplicate_key"],
     ["a duplicate key inside a nested object", '{"text1":"a","text2":"b","x":{"k":1,"k":2}}', 400, "duplicate_key"],

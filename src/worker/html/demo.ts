@@ -3,7 +3,7 @@
  * around the evidence: the verdict, then both texts with each sentence highlighted by how it
  * compares with the rest of its own text (explain=segments), then the features behind the score.
  */
-import { MAX_TEXT_LENGTH } from "../limits.js";
+import { MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "../limits.js";
 
 export const demoPage = String.raw`<!doctype html>
 <html lang="en">
@@ -110,6 +110,8 @@ export const demoPage = String.raw`<!doctype html>
   <div class="labels"><span class="to1" id="label1"></span><span class="to2" id="label2"></span></div>
   <div class="bar" role="img" id="bar"><div id="bar1"></div><div id="bar2"></div></div>
   <h2>The evidence, sentence by sentence</h2>
+  <p id="no-evidence" hidden></p>
+  <div id="evidence">
   <div class="legend" id="legend">
     <p>Each sentence is compared with the rest of its own text (with the average for a passage of its length):</p>
     <ul>
@@ -123,6 +125,7 @@ export const demoPage = String.raw`<!doctype html>
   <div class="texts">
     <div><h3>Text 1</h3><div class="evidence" id="evidence1"></div></div>
     <div><h3>Text 2</h3><div class="evidence" id="evidence2"></div></div>
+  </div>
   </div>
   <div id="notes" hidden></div>
   <h2>Top reasons</h2>
@@ -138,6 +141,7 @@ export const demoPage = String.raw`<!doctype html>
 (function () {
   var $ = function (id) { return document.getElementById(id); };
   var MAX_TEXT_LENGTH = ${MAX_TEXT_LENGTH};
+  var MAX_SEGMENTED_TEXT_LENGTH = ${MAX_SEGMENTED_TEXT_LENGTH};
   var TOKEN_KEY = "impostor-hunt-token"; // shared with /docs
   var number = new Intl.NumberFormat("en");
   var fmt = function (x, digits) { return Number(x).toFixed(digits); };
@@ -288,7 +292,11 @@ export const demoPage = String.raw`<!doctype html>
     $("label1").textContent = "Text 1 real: " + percent(p1);
     $("label2").textContent = "Text 2 real: " + percent(1 - p1);
     $("bar").setAttribute("aria-label", "P(text 1 is real) = " + percent(p1));
-    showEvidence(texts, body.segments);
+    // Longer texts are judged without segments, which the API computes only up to its limit.
+    $("evidence").hidden = !body.segments;
+    $("no-evidence").hidden = !!body.segments;
+    $("no-evidence").textContent = "Texts over " + number.format(MAX_SEGMENTED_TEXT_LENGTH) + " characters are judged without the sentence-by-sentence evidence.";
+    if (body.segments) showEvidence(texts, body.segments);
     var tbody = $("reasons");
     tbody.textContent = "";
     body.explanation.features.forEach(function (f) {
@@ -301,7 +309,7 @@ export const demoPage = String.raw`<!doctype html>
       cell(row, f.contribution === 0 ? "neither" : "Text " + (f.contribution > 0 ? 1 : 2), f.contribution > 0 ? "to1" : f.contribution < 0 ? "to2" : "");
     });
     $("rest").textContent = "Other features together: " + fmt(body.explanation.other_contributions, 3) +
-      "; tied to no sentence: " + fmt(body.segments.unsegmented_contribution, 3) + "; score = " + fmt(body.score, 3) + " (> 0 means text 1).";
+      (body.segments ? "; tied to no sentence: " + fmt(body.segments.unsegmented_contribution, 3) : "") + "; score = " + fmt(body.score, 3) + " (> 0 means text 1).";
     $("result").hidden = false;
   }
 
@@ -334,7 +342,8 @@ export const demoPage = String.raw`<!doctype html>
     if (empty.length) return showError("Please paste a text into " + empty.join(" and ") + ": it is empty.", []);
     $("submit").disabled = true;
     $("status").textContent = "Judging…";
-    var request = fetch("predict?explain=true,segments", {
+    var segmented = texts.every(function (text) { return text.length <= MAX_SEGMENTED_TEXT_LENGTH; });
+    var request = fetch(segmented ? "predict?explain=true,segments" : "predict?explain=true", {
       method: "POST",
       headers: headers({ "Content-Type": "application/json" }),
       body: JSON.stringify({ text1: texts[0], text2: texts[1] }),

@@ -6,13 +6,16 @@ import { noteTexts } from "../middleware/request-log.js";
 import { strictJson } from "../middleware/strict-json.js";
 import { modelId } from "../model.js";
 import { predict } from "../prediction.js";
-import { validateBatch, validateExplain, validatePredict } from "../requests.js";
+import { segmentedTextTooLong, validateBatch, validateExplain, validatePredict } from "../requests.js";
 
 export const predictRoutes = new Hono<AppEnv>()
   .post("/predict", strictJson({ maxBytes: MAX_BODY_BYTES }), validateExplain, validatePredict, (c) => {
     const { text1, text2 } = c.req.valid("json");
+    const explain = c.req.valid("query")?.explain;
     noteTexts(c, [text1, text2]);
-    const prediction = predict(text1, text2, c.req.valid("query")?.explain);
+    const tooLong = segmentedTextTooLong(c, explain, [["text1", text1], ["text2", text2]]);
+    if (tooLong) return tooLong;
+    const prediction = predict(text1, text2, explain);
     c.set("predictions", [prediction]);
     return c.json({ ...prediction, model: modelId }, 200);
   })
@@ -20,6 +23,8 @@ export const predictRoutes = new Hono<AppEnv>()
     const explain = c.req.valid("query")?.explain;
     const { pairs } = c.req.valid("json");
     noteTexts(c, pairs.flatMap((p) => [p.text1, p.text2]));
+    const tooLong = segmentedTextTooLong(c, explain, pairs.flatMap((p, i) => [[`pairs.${i}.text1`, p.text1], [`pairs.${i}.text2`, p.text2]] as const));
+    if (tooLong) return tooLong;
     const results = pairs.map(({ id, text1, text2 }) => ({
       ...(id === undefined ? {} : { id }),
       ...predict(text1, text2, explain),
