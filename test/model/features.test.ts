@@ -112,7 +112,7 @@ describe("extractFeatures", () => {
   });
 });
 
-describe("the one-pass ASCII table features", () => {
+describe("the one-pass table features", () => {
   const BITS = 12;
   /** Distinct values per bucket, so a bucket that moves changes the table features. */
   const table = (seed: number) => Int8Array.from({ length: 1 << BITS }, (_, i) => Math.round(Math.sin(i * 12.9898 + seed) * 127));
@@ -140,7 +140,16 @@ describe("the one-pass ASCII table features", () => {
     );
   });
 
-  it("leaves a text with any unit beyond ASCII to the general path", () => {
+  it("computes what the general path computes on any text: every plane, marks, CJK, lone surrogates", () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, fc.string({ unit: "grapheme", maxLength: 300 })), (text) => {
+        expect([...extractFeatures(text, irregular, false)].map(String)).toEqual([...general(text)].map(String));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("gives a text with any unit beyond ASCII what the general path gives", () => {
     fc.assert(
       fc.property(asciiText, fc.nat(), fc.integer({ min: 0x80, max: 0xffff }), (text, at, unit) => {
         const i = at % (text.length + 1);
