@@ -4,14 +4,21 @@
  * do-nothing Worker to measure against. Never `wrangler dev` (its dev proxy is the bottleneck).
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { basename, join, relative, resolve } from "node:path";
+import { basename, dirname, join, relative } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { unstable_readConfig } from "wrangler";
 import type { Target } from "./http.js";
 
-export const ROOT = resolve(import.meta.dirname, "..");
+/** The checkout: the nearest folder above this module with a package.json (bench/ under vitest, dist/tools/ bundled). */
+function checkout(dir: string): string {
+  if (existsSync(join(dir, "package.json"))) return dir;
+  if (dirname(dir) === dir) throw new Error(`no package.json above ${import.meta.dirname}`);
+  return checkout(dirname(dir));
+}
+
+export const ROOT = checkout(import.meta.dirname);
 export const DIST = join(ROOT, "dist");
 export const BENCH_DIST = join(DIST, "bench");
 const WORKERD = join(ROOT, "node_modules/.bin/workerd");

@@ -1,154 +1,26 @@
 /**
- * Worst-case requests at the documented limits, each timed for CPU in workerd: the app's bundle
- * (rate limiter in the isolate) and the do-nothing Worker each in a workerd process of its own,
- * the same request sent over and over, and the process's CPU time divided by the requests (warm:
- * after two requests). A benchmark, not a test: it prints figures and asserts nothing; `npm run
- * bench` reports the worst against the 10 ms budget.
+ * `npm run bench:worst-case [-- --reps N]`: the CPU per warm request of each worst case in workerd
+ * (bench/worst-cases.ts), the app next to the do-nothing Worker. A benchmark, not a test: it prints
+ * figures and asserts nothing.
  *
  *   npm run bench:worst-case             # at least 20 requests (and 300 ms of CPU) per case
  *   npm run bench:worst-case -- --reps 5
  */
-import { fileURLToPath } from "node:url";
 import { numberFlag, parseToolArgs } from "../src/cli/run.js";
-import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "../src/worker/limits.js";
-import { englishText } from "../test/fixtures/texts.js";
-import { send, type Target } from "./http.js";
-import { buildBundles, serveAlone, type Bundles } from "./workerd.js";
+import { buildBundles } from "./workerd.js";
+import { measureWorstCases } from "./worst-cases.js";
 
-const N = MAX_TEXT_LENGTH;
-/** Texts explain=segments takes. */
-const S = MAX_SEGMENTED_TEXT_LENGTH;
-
-const fill = (unit: string, length = N) => unit.repeat(Math.ceil(length / unit.length)).slice(0, length - (length % unit.length));
-let seed = 1;
-const random = () => ((seed = Math.imul(seed, 48271) % 0x7fffffff) & 0xffff) / 0x10000;
-const randomLetters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join("");
-// Latin, Cyrillic, Greek, Arabic, Devanagari, CJK, Hangul, an astral letter: a script change at every character.
-const scripts = "aжλعक漢한𝐀";
-/** Sentences of words that never repeat: the most distinct tokens for the shared-sentence check. */
-const distinctWords = (seed: number, length: number) => {
-  let text = "";
-  for (let i = 0; text.length < length; i++) text += `w${seed}x${i.toString(36)}${i % 12 === 11 ? ". " : " "}`;
-  return text.slice(0, length);
-};
-/** JSON of a string written entirely as \uXXXX escapes (what a client that escapes everything sends). */
-const escaped = (text: string) => `"${[...text].map((ch) => [...ch].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")).join("")}"`;
-
-export interface Case {
-  name: string;
-  path: string;
-  body: string;
-}
-
-const pair = (name: string, text1: string, text2: string, query = ""): Case => ({ name, path: `/predict${query}`, body: JSON.stringify({ text1, text2 }) });
-
-/** The cases: texts at the maximum length of every shape the extractor treats apart, refusals, explanations and batches. */
-export function worstCases(): Case[] {
-  const prose = [englishText(1, N), englishText(2, N)] as const;
-  const segmentable = [englishText(1, S), englishText(2, S)] as const;
-  const segments = "?explain=all,segments";
-  const batchText = englishText(3, Math.floor(MAX_BATCH_BODY_BYTES / (2 * MAX_BATCH_PAIRS)) - 40);
-  const manyKeys = `{${Array.from({ length: MAX_BODY_BYTES / 16 }, (_, i) => `"\\u006b${i}":0`).join(",")}}`.slice(0, MAX_BODY_BYTES - 2);
-  const escapes = Math.floor(MAX_BODY_BYTES / 6) - 10;
-  const escapedUnits = Math.floor(MAX_BODY_BYTES / 12) - 10;
-  return [
-    pair("small texts (baseline)", "A short authentic text.", "A short edited text!"),
-    pair("English prose", ...prose),
-    pair(`English prose of ${S}, explain=all,segments`, ...segmentable, segments),
-    pair("one repeated character", fill("a"), fill("b")),
-    pair("emoji (astral pairs)", fill("😀"), fill("🚀")),
-    pair(`emoji, ${S}, explain=all,segments`, fill("😀", S), fill("🚀", S), segments),
-    pair("one giant word", randomLetters(N), randomLetters(N)),
-    pair("alternating scripts", fill(scripts), fill([...scripts].reverse().join(""))),
-    pair(`alternating scripts, ${S}, explain=all,segments`, fill(scripts, S), fill([...scripts].reverse().join(""), S), segments),
-    pair("only punctuation", fill(".,;:!?-()[]{}\"'"), fill("!?")),
-    pair(`sentences of one letter, ${S}, explain=all,segments`, fill("a. ", S), fill("b! ", S), segments),
-    pair(`distinct words, ${S}, explain=all,segments`, distinctWords(1, S), distinctWords(2, S), segments),
-    pair("only whitespace", fill(" \t\n\u00a0\u3000"), fill(" ")),
-    pair("distinct BMP code points", Array.from({ length: N }, (_, i) => String.fromCharCode(0x20 + (i % 0xd7d0))).join(""), fill("x")),
-    pair("distinct astral code points", Array.from({ length: N / 2 }, (_, i) => String.fromCodePoint(0x20000 + i)).join(""), fill("x")),
-    { name: "texts written as escapes, filling the body", path: "/predict", body: `{"text1":${escaped(fill("é", escapedUnits))},"text2":${escaped(fill("ж", escapedUnits))}}` },
-    { name: "a body of '[' (refused: too deep)", path: "/predict", body: "[".repeat(MAX_BODY_BYTES) },
-    { name: "a body of escaped unique keys (refused)", path: "/predict", body: `${manyKeys.slice(0, manyKeys.lastIndexOf(","))}}` },
-    { name: "a body of escapes (refused: NUL at the end)", path: "/predict", body: `{"text1":"${"\\u0041".repeat(escapes)}\\u0000","text2":""}` },
-    {
-      name: `batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body`,
-      path: "/predict/batch",
-      body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: batchText, text2: batchText })) }),
-    },
-    {
-      name: "batch: pairs of the longest prose filling the body",
-      path: "/predict/batch",
-      body: JSON.stringify({ pairs: Array.from({ length: Math.floor(MAX_BATCH_BODY_BYTES / (2 * N + 40)) }, (_, k) => ({ text1: englishText(10 + k, N), text2: englishText(50 + k, N) })) }),
-    },
-  ];
-}
-
-export interface CaseCpu {
-  name: string;
-  bodyKiB: number;
-  status: number;
-  /** Mean CPU per warm request, in ms: the app and the do-nothing Worker. */
-  appMs: number;
-  noopMs: number;
-}
-
-/** Sends the body at least `reps` times and for at least `cpuMs` of the process's CPU; returns how many it sent. */
-async function sendFor(alone: { target: Target; cpuMs(): number }, { path, body }: Case, reps: number, cpuMs: number): Promise<{ count: number; status: number }> {
-  const start = alone.cpuMs();
-  let count = 0;
-  let status = 0;
-  while (count < reps || (alone.cpuMs() - start < cpuMs && count < 5000)) {
-    const response = await send(alone.target, path, body);
-    await response.arrayBuffer();
-    status = response.status;
-    count++;
-  }
-  return { count, status };
-}
-
-/**
- * The CPU per request once warm: first sent until V8 has compiled what it runs (its compiler
- * threads count in the process's CPU), then timed over at least `reps` requests and 300 ms.
- */
-async function cpuPerRequest(alone: { target: Target; cpuMs(): number }, c: Case, reps: number): Promise<{ ms: number; status: number }> {
-  await sendFor(alone, c, 5, 200);
-  const start = alone.cpuMs();
-  const { count, status } = await sendFor(alone, c, reps, 300);
-  return { ms: (alone.cpuMs() - start) / count, status };
-}
-
-/** CPU per request of each case, in workerd, for the app and the do-nothing Worker. */
-export async function measureWorstCases(bundles: Bundles, reps: number, cases = worstCases()): Promise<CaseCpu[]> {
-  const app = await serveAlone("worst-app", bundles.served, true);
-  const noop = await serveAlone("worst-noop", bundles.noop, false);
-  try {
-    const rows: CaseCpu[] = [];
-    for (const c of cases) {
-      const ours = await cpuPerRequest(app, c, reps);
-      const floor = await cpuPerRequest(noop, c, reps);
-      rows.push({ name: c.name, bodyKiB: Math.round(new TextEncoder().encode(c.body).length / 1024), status: ours.status, appMs: ours.ms, noopMs: floor.ms });
-    }
-    return rows;
-  } finally {
-    await app.stop();
-    await noop.stop();
-  }
-}
-
-if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const args = parseToolArgs({ reps: { type: "string" } }, "npm run bench:worst-case -- [--reps N]");
-  const reps = Math.max(1, numberFlag(args.reps, "reps", 20));
-  const rows = await measureWorstCases(buildBundles(), reps);
-  console.log(`CPU per warm request in workerd (process CPU time / requests; at least ${reps} requests and 300 ms of CPU per case)\n`);
-  console.table(
-    rows.map((r) => ({
-      input: r.name,
-      "body KiB": r.bodyKiB,
-      status: r.status,
-      "CPU ms": r.appMs.toFixed(2),
-      "do-nothing CPU ms": r.noopMs.toFixed(2),
-      "within 10 ms": r.appMs <= 10 ? "yes" : "NO",
-    })),
-  );
-}
+const args = parseToolArgs({ reps: { type: "string" } }, "npm run bench:worst-case -- [--reps N]");
+const reps = Math.max(1, numberFlag(args.reps, "reps", 20));
+const rows = await measureWorstCases(buildBundles(), reps);
+console.log(`CPU per warm request in workerd (process CPU time / requests; at least ${reps} requests and 300 ms of CPU per case)\n`);
+console.table(
+  rows.map((r) => ({
+    input: r.name,
+    "body KiB": r.bodyKiB,
+    status: r.status,
+    "CPU ms": r.appMs.toFixed(2),
+    "do-nothing CPU ms": r.noopMs.toFixed(2),
+    "within 10 ms": r.appMs <= 10 ? "yes" : "NO",
+  })),
+);
