@@ -1,13 +1,12 @@
 /**
- * HTTP against Workers served by workerd (bench/workerd.ts): single requests, one client's
- * sequential latency, and the one autocannon driver every benchmark loads a Worker with.
+ * HTTP against Workers served by workerd (bench/workerd.ts): single requests, autocannon load, and
+ * the CPU per request of a Worker under that load.
  */
 import autocannon from "autocannon";
 import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Pair } from "../src/cli/data.js";
-import { sample, type MicroOptions } from "./micro.js";
-import { quantile } from "./stats.js";
-import { ROOT } from "./workerd.js";
+import { ROOT, type Alone } from "./workerd.js";
 
 /** The competition's pairs, read from the shared data folder (never copied into the repository). */
 export const DATA = join(ROOT, "../shared/data/impostor-hunt");
@@ -27,42 +26,11 @@ export function send(target: Target, path: string, body: string): Promise<Respon
   return fetch(url(target, path), { method: "POST", headers: HEADERS, body });
 }
 
-/** POSTs a body and fails on anything but 200, so an error answer cannot pass as a fast one. */
-async function post(target: Target, path: string, body: string): Promise<Response> {
-  const response = await send(target, path, body);
-  if (response.status !== 200) throw new Error(`${target.name} ${path} answered ${response.status}: ${await response.text()}`);
-  return response;
-}
-
 /** Whether the batch route exists on the served Worker: null when it answers 404. */
 export async function probeBatch(target: Target, pair: Pair): Promise<number | null> {
   const response = await send(target, "/predict/batch", batchBody([pair]));
   await response.arrayBuffer();
   return response.status === 404 ? null : response.status;
-}
-
-export interface LatencyRun {
-  target: string;
-  p50Ms: number;
-  p99Ms: number;
-  meanMs: number;
-  requests: number;
-}
-
-/** One client, one request at a time over keep-alive, cycling through the real pairs. */
-export async function sequentialLatency(target: Target, bodies: readonly string[], options: MicroOptions): Promise<LatencyRun> {
-  let next = 0;
-  const samples = await sample(async () => {
-    const response = await post(target, "/predict", bodies[next++ % bodies.length]!);
-    await response.arrayBuffer();
-  }, options);
-  return {
-    target: target.name,
-    p50Ms: quantile(samples, 0.5),
-    p99Ms: quantile(samples, 0.99),
-    meanMs: samples.reduce((a, b) => a + b, 0) / samples.length,
-    requests: samples.length,
-  };
 }
 
 export interface LoadRun {
@@ -102,6 +70,52 @@ export async function load(target: Target, path: string, bodies: readonly string
     errors: result.errors,
     timeouts: result.timeouts,
   };
+}
+
+export interface CpuRun {
+  /** CPU milliseconds of the Worker's workerd process per answered request. */
+  msPerRequest: number;
+  requests: number;
+  requestsPerS: number;
+}
+
+/**
+ * CPU per request of a Worker served alone (serveAlone), under autocannon load that takes the
+ * bodies in turn across all connections: the process's CPU time over a window in the middle of
+ * the run ÷ the answers within it. The window opens after `warmupS` (V8 has compiled what it
+ * runs) and closes while every connection is still busy, so the requests in flight at either end
+ * balance out. Fails on any answer but 200: an error answer must not pass as a cheap one.
+ */
+export async function cpuUnderLoad(alone: Alone, path: string, bodies: readonly string[], connections: number, warmupS: number, seconds: number): Promise<CpuRun> {
+  const buffers = bodies.map((body) => Buffer.from(body));
+  let next = 0;
+  let answered = 0;
+  let refused = 0;
+  let instance: autocannon.Instance | undefined;
+  const finished = new Promise<autocannon.Result>((done, fail) => {
+    instance = autocannon(
+      {
+        url: url(alone.target, ""),
+        connections,
+        duration: warmupS + seconds + 60, // stopped at the end of the window
+        headers: HEADERS,
+        requests: [{ method: "POST", path, setupRequest: (request) => ({ ...request, body: buffers[next++ % buffers.length]! }) }],
+      },
+      (error, result) => (error ? fail(error) : done(result)),
+    );
+  });
+  instance!.on("response", (_client, status) => {
+    answered++;
+    if (status !== 200) refused++;
+  });
+  await sleep(warmupS * 1000);
+  const [startCpu, startAnswered] = [alone.cpuMs(), answered];
+  await sleep(seconds * 1000);
+  const [cpu, requests] = [alone.cpuMs() - startCpu, answered - startAnswered];
+  instance!.stop();
+  const { errors } = await finished;
+  if (refused > 0 || errors > 0) throw new Error(`${alone.target.name} ${path}: ${refused} answers other than 200, ${errors} socket errors`);
+  return { msPerRequest: cpu / requests, requests, requestsPerS: requests / seconds };
 }
 
 /** Requests that did not get a 2xx answer. */

@@ -1,34 +1,28 @@
 /**
- * A small sampler for microbenchmarks and the figures the report prints. Pure of Node and
- * Workers APIs, so the same code runs in Node and inside the workerd isolate. (tinybench's
- * percentiles came out quantized to zero under workerd's millisecond clock, hence this.)
+ * A small sampler for microbenchmarks. Pure of Node and Workers APIs, so the same code runs in Node
+ * and inside the workerd isolate. (tinybench's percentiles came out quantized to zero under
+ * workerd's millisecond clock, hence this.)
  */
 import { quantile } from "./stats.js";
 
 export interface MicroTask {
   name: string;
-  /** UTF-8 bytes of text one call processes (0 when throughput in bytes means nothing). */
+  /** UTF-8 bytes of text one call processes. */
   bytes: number;
-  /** Text pairs one call scores (0 when not a pair-scoring task). */
-  pairs: number;
+  /** Synchronous, so that no microtask per call is timed with it. */
   fn: () => unknown;
 }
 
 export interface MicroResult {
   name: string;
   bytes: number;
-  pairs: number;
   samples: number;
-  meanMs: number;
   p50Ms: number;
-  p99Ms: number;
   /**
-   * Throughput at the median call: decimal megabytes per second and pairs per second. The
-   * median, not the mean, because the machines this runs on are shared and noisy; the mean is
-   * kept in `meanMs`.
+   * Throughput at the median call, in decimal megabytes per second: the median, not the mean,
+   * because the machines this runs on are shared and noisy.
    */
   mbPerS: number;
-  pairsPerS: number;
 }
 
 export interface MicroOptions {
@@ -38,8 +32,7 @@ export interface MicroOptions {
   /**
    * Shortest sample: calls are repeated until one sample lasts this long, and its time is
    * divided by its calls. 0 times every call alone (Node's clock is fine-grained); workerd's
-   * clock ticks in whole milliseconds, so there percentiles are over groups of calls, which
-   * hides some of the per-call tail.
+   * clock ticks in whole milliseconds, so there the median is over groups of calls.
    */
   minSampleMs: number;
 }
@@ -49,15 +42,10 @@ export const QUICK: MicroOptions = { timeMs: 40, warmupMs: 10, minSampleMs: 0 };
 
 const MIN_SAMPLES = 5;
 
-async function call(fn: () => unknown): Promise<void> {
-  const result = fn();
-  if (result instanceof Promise) await result; // sync tasks pay no microtask per call
-}
-
 /** Per-call times in milliseconds, one per sample. */
-export async function sample(fn: () => unknown, options: MicroOptions): Promise<number[]> {
+export function sample(fn: () => unknown, options: MicroOptions): number[] {
   const warmupStart = performance.now();
-  do await call(fn);
+  do fn();
   while (performance.now() - warmupStart < options.warmupMs);
   const samples: number[] = [];
   const start = performance.now();
@@ -66,7 +54,7 @@ export async function sample(fn: () => unknown, options: MicroOptions): Promise<
     let calls = 0;
     let elapsed: number;
     do {
-      await call(fn);
+      fn();
       calls++;
       elapsed = performance.now() - sampleStart;
     } while (elapsed < options.minSampleMs);
@@ -75,25 +63,12 @@ export async function sample(fn: () => unknown, options: MicroOptions): Promise<
   return samples;
 }
 
-export async function runMicro(tasks: readonly MicroTask[], options: MicroOptions): Promise<MicroResult[]> {
-  const results: MicroResult[] = [];
-  for (const task of tasks) {
-    const samples = await sample(task.fn, options);
-    const meanMs = samples.reduce((a, b) => a + b, 0) / samples.length;
+export function runMicro(tasks: readonly MicroTask[], options: MicroOptions): MicroResult[] {
+  return tasks.map((task) => {
+    const samples = sample(task.fn, options);
     const p50Ms = quantile(samples, 0.5);
-    results.push({
-      name: task.name,
-      bytes: task.bytes,
-      pairs: task.pairs,
-      samples: samples.length,
-      meanMs,
-      p50Ms,
-      p99Ms: quantile(samples, 0.99),
-      mbPerS: task.bytes / p50Ms / 1000,
-      pairsPerS: (task.pairs * 1000) / p50Ms,
-    });
-  }
-  return results;
+    return { name: task.name, bytes: task.bytes, samples: samples.length, p50Ms, mbPerS: task.bytes / p50Ms / 1000 };
+  });
 }
 
 export function utf8Bytes(text: string): number {

@@ -1,14 +1,11 @@
 /**
- * Bundle size and start-up: the dist bundle raw and gzipped, the time Node takes to import it,
- * and the start-up of an isolate in workerd (compiling the bundle, then Hono, zod, the inlined
- * weights and their validation at import), for the bundle and for each part of it.
+ * Bundle size and start-up: the dist bundle raw and gzipped, what each lookup table of the weights
+ * adds to it, and the start-up of an isolate in workerd (compiling the bundle, then Hono, zod, the
+ * inlined weights and their validation at import).
  */
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { basename, join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
-import { BENCH_DIST, bundleEntry, freePort, serve, type Service } from "./workerd.js";
+import { freePort, processCpuMs, serve, type Service } from "./workerd.js";
 
 export interface BundleSize {
   rawBytes: number;
@@ -39,29 +36,11 @@ export function tableSizes(weightsText: string): TableSize[] {
   });
 }
 
-/** Milliseconds to import the bundle in a fresh Node process (cold: nothing cached). */
-export function nodeImportMs(file: string): number {
-  const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t);`;
-  const out = execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" });
-  return Number(out.trim().split("\n").pop());
-}
-
 export interface Startup {
   /** Milliseconds from spawning workerd until it answers. */
   wallMs: number;
-  /** CPU milliseconds of the workerd process by then (all its threads), or null off Linux. */
-  cpuMs: number | null;
-}
-
-/** User plus system CPU time of a running process, from /proc (Linux). */
-function processCpuMs(pid: number): number | null {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-    const ticksPerSecond = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }));
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
-  } catch {
-    return null;
-  }
+  /** CPU milliseconds of the workerd process by then (all its threads). */
+  cpuMs: number;
 }
 
 /**
@@ -77,40 +56,4 @@ export async function workerdStartup(name: string, file: string, appBindings: bo
   const cpuMs = processCpuMs(running.process.pid!);
   await running.stop();
   return { wallMs: running.readyMs, cpuMs };
-}
-
-/**
- * Start-up cost by part: each part (a module of bench/startup-parts/) is bundled alone, as wrangler
- * bundles the Worker, and its start-up measured in workerd like the whole bundle's, against an
- * empty module. Shows which dependency or table the start-up budget goes to.
- */
-const PARTS: Record<string, string> = {
-  hono: "hono.ts",
-  "zod as src/zod.ts provides it (Zod Mini, English messages), one schema": "zod-mini.ts",
-  "full zod build, one schema (for comparison)": "zod-full.ts",
-  "request schemas and validators (src/worker/requests.ts, zod included)": "requests.ts",
-  "weights/model.json (inlined literal)": "weights-literal.ts",
-  "weights/model.json + loadWeights (zod included)": "weights-loaded.ts",
-  "OpenAPI document with the response schemas (the Worker builds it on first request, not at start-up)": "openapi.ts",
-};
-
-export interface PartCost extends BundleSize {
-  name: string;
-  /** Wall milliseconds per isolate beyond the empty module, one per round. */
-  beyondEmptyMs: number[];
-}
-
-export async function startupParts(rounds: number, isolates: number): Promise<PartCost[]> {
-  const bundle = (file: string) => bundleEntry(join("bench/startup-parts", file), join(BENCH_DIST, "parts", basename(file, ".ts")));
-  const empty = bundle("empty.ts");
-  const parts = Object.entries(PARTS).map(([name, file]) => ({ name, file: bundle(file) }));
-  const costs = parts.map(({ name, file }) => ({ name, ...bundleSize(file), beyondEmptyMs: [] as number[] }));
-  for (let r = 0; r < rounds; r++) {
-    const baseline = await workerdStartup("empty", empty, false, isolates);
-    for (const [i, { file }] of parts.entries()) {
-      const part = await workerdStartup(`part${i}`, file, false, isolates);
-      costs[i]!.beyondEmptyMs.push((part.wallMs - baseline.wallMs) / isolates);
-    }
-  }
-  return costs;
 }

@@ -1,7 +1,11 @@
 import fc from "fast-check";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUDGETS, checkBudget } from "../../bench/budgets.js";
+import { budgetTable } from "../../bench/report.js";
 import { quantile, spread } from "../../bench/stats.js";
+import { ROOT } from "../../bench/workerd.js";
 import { englishText } from "../fixtures/texts.js";
 
 describe("englishText", () => {
@@ -47,16 +51,34 @@ describe("quantile and spread", () => {
 });
 
 describe("checkBudget", () => {
+  const one = (n: number) => spread([n]);
+
   it("passes throughput at or above its limit and costs at or below theirs", () => {
-    expect(checkBudget(BUDGETS.extraction, 50).verdict).toBe("PASS");
-    expect(checkBudget(BUDGETS.extraction, 49.9).verdict).toBe("OVER");
-    expect(checkBudget(BUDGETS.predictCpu, 0.2).verdict).toBe("PASS");
-    expect(checkBudget(BUDGETS.predictCpu, 0.21).verdict).toBe("OVER");
+    expect(checkBudget(BUDGETS.extraction, one(200)).verdict).toBe("PASS");
+    expect(checkBudget(BUDGETS.extraction, one(199.9)).verdict).toBe("OVER");
+    expect(checkBudget(BUDGETS.predict, one(2)).verdict).toBe("PASS");
+    expect(checkBudget(BUDGETS.predict, one(2.01)).verdict).toBe("OVER");
+  });
+
+  it("judges the median, whatever the spread", () => {
+    expect(checkBudget(BUDGETS.worstCase, spread([9, 9.5, 30])).verdict).toBe("PASS");
+    expect(checkBudget(BUDGETS.worstCase, spread([1, 11, 12])).verdict).toBe("OVER");
   });
 
   it("reports a figure that could not be measured as N/A with its reason", () => {
-    const check = checkBudget(BUDGETS.batch256, null, "route not available");
-    expect(check).toMatchObject({ verdict: "N/A", measured: null, note: "route not available" });
-    expect(checkBudget(BUDGETS.startup, Number.NaN).verdict).toBe("N/A");
+    const check = checkBudget(BUDGETS.extractionNonAscii, null, "the clock does not advance");
+    expect(check).toMatchObject({ verdict: "N/A", measured: null, note: "the clock does not advance" });
+    expect(checkBudget(BUDGETS.startup, one(Number.NaN)).verdict).toBe("N/A");
+  });
+
+  it("prints each target with its limit, median (min–max) and verdict", () => {
+    const report = budgetTable([checkBudget(BUDGETS.batch, spread([3, 5, 4]), "note")]);
+    expect(report.split("\n")[2]).toBe(`| ${BUDGETS.batch.name} | <= 4 x | 4.00 (3.00–5.00) x | PASS | note |`);
+  });
+});
+
+describe("ROOT", () => {
+  it("is the checkout, found from the module's own folder (the bundled tools run from dist/tools)", () => {
+    expect(existsSync(join(ROOT, "wrangler.toml")) && existsSync(join(ROOT, "bench/workerd.ts"))).toBe(true);
   });
 });

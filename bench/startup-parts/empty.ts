@@ -1,2 +1,0 @@
-// The baseline every other part's start-up is measured against.
-export default { fetch: () => new Response("") };

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { worstCases } from "../../bench/worst-cases.js";
+import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
+
+interface Texts {
+  text1: string;
+  text2: string;
+}
+
+describe("worst cases", () => {
+  const cases = worstCases();
+
+  it("are named apart", () => {
+    expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
+  });
+
+  it("stay within the documented limits, so that none is refused for its size", () => {
+    for (const { name, path, body } of cases) {
+      const batch = path.startsWith("/predict/batch");
+      expect(new TextEncoder().encode(body).length, name).toBeLessThanOrEqual(batch ? MAX_BATCH_BODY_BYTES : MAX_BODY_BYTES);
+      if (name.includes("refused")) continue;
+      const parsed = JSON.parse(body) as Texts | { pairs: Texts[] };
+      const pairs = "pairs" in parsed ? parsed.pairs : [parsed];
+      expect(pairs.length, name).toBeLessThanOrEqual(MAX_BATCH_PAIRS);
+      const longest = path.includes("segments") ? MAX_SEGMENTED_TEXT_LENGTH : MAX_TEXT_LENGTH;
+      for (const { text1, text2 } of pairs) expect(Math.max(text1.length, text2.length), name).toBeLessThanOrEqual(longest);
+    }
+  });
+});
