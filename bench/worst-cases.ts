@@ -50,11 +50,16 @@ export function worstCases(): Case[] {
     pair("small texts (baseline)", "A short authentic text.", "A short edited text!"),
     pair("English prose", ...prose),
     pair(`English prose of ${S}, explain=all,segments`, ...segmentable, segments),
+    pair("English prose, explain=all (the statistics too)", ...prose, "?explain=all"),
+    pair("combining marks (NFC composes every pair)", fill("e\u0301"), fill("a\u0308")),
     pair("one repeated character", fill("a"), fill("b")),
     pair("emoji (astral pairs)", fill("😀"), fill("🚀")),
+    // Refused only once the whole body has been scanned (JSON.stringify writes the lone surrogate as an escape).
+    pair("emoji, a lone surrogate at the end (refused)", fill("😀"), `${fill("🚀", N - 2)}\ud800`),
     pair(`emoji, ${S}, explain=all,segments`, fill("😀", S), fill("🚀", S), segments),
     pair("one giant word", randomLetters(N), randomLetters(N)),
     pair("alternating scripts", fill(scripts), fill([...scripts].reverse().join(""))),
+    pair("alternating scripts, explain=all", fill(scripts), fill([...scripts].reverse().join("")), "?explain=all"),
     pair(`alternating scripts, ${S}, explain=all,segments`, fill(scripts, S), fill([...scripts].reverse().join(""), S), segments),
     pair("only punctuation", fill(".,;:!?-()[]{}\"'"), fill("!?")),
     pair(`sentences of one letter, ${S}, explain=all,segments`, fill("a. ", S), fill("b! ", S), segments),
@@ -70,6 +75,16 @@ export function worstCases(): Case[] {
       name: `batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body`,
       path: "/predict/batch",
       body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: batchText, text2: batchText })) }),
+    },
+    {
+      name: `batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, explain=all`,
+      path: "/predict/batch?explain=all",
+      body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: batchText, text2: batchText })) }),
+    },
+    {
+      name: `batch: pairs of ${S} filling the body, explain=all,segments`,
+      path: `/predict/batch${segments}`,
+      body: JSON.stringify({ pairs: Array.from({ length: Math.floor(MAX_BATCH_BODY_BYTES / (2 * S + 40)) }, (_, k) => ({ text1: englishText(10 + k, S), text2: englishText(50 + k, S) })) }),
     },
     {
       name: "batch: pairs of the longest prose filling the body",
