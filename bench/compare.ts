@@ -1,0 +1,141 @@
+/**
+ * `npm run bench:compare -- --checkout DIR --checkout DIR ... [--repeats N]`: the figures of
+ * `npm run bench`'s targets but the worst cases, for several versions of the project side by side
+ * in one run and by the same methods, so that what a change bought is measured rather than
+ * remembered. Each DIR is the project at some commit (`git archive <commit> | tar -x -C DIR`) with
+ * a node_modules (a symlink to this checkout's does while package-lock.json is the same). Prints a
+ * Markdown table, the first version against the last in its last column.
+ */
+import { execFileSync } from "node:child_process";
+import { copyFileSync, existsSync, readFileSync } from "node:fs";
+import { basename, join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { readDataset } from "../src/cli/data.js";
+import { numberFlag, parseToolArgs } from "../src/cli/run.js";
+import { batchBodies, cpuUnderLoad, DATA, predictBody } from "./http.js";
+import { FULL, runMicro } from "./micro.js";
+import { fmt, fmtSpread, table } from "./report.js";
+import { bundleSize, workerdStartup } from "./startup.js";
+import { spread, type Spread } from "./stats.js";
+import { nonAsciiPair, typicalPair } from "./tasks.js";
+import { buildBundles, ROOT, serveAlone, type Alone } from "./workerd.js";
+
+const args = parseToolArgs(
+  { checkout: { type: "string", multiple: true, default: [] }, repeats: { type: "string" } },
+  "npm run bench:compare -- --checkout DIR --checkout DIR ... [--repeats N]",
+);
+const repeats = Math.max(1, numberFlag(args.repeats, "repeats", 3));
+const progress = (text: string) => console.error(`[compare] ${text}`);
+
+/** The model API every version has had. */
+interface ModelModule {
+  loadWeights(json: unknown): { model: unknown };
+  scorePair(model: unknown, text1: string, text2: string): { score: number };
+}
+
+interface Version {
+  name: string;
+  /** The deployable bundle, and the app with its rate limiter answered in the isolate (bench/served-app.ts). */
+  app: string;
+  served: string;
+  scorePair: (text1: string, text2: string) => number;
+}
+
+/** Builds a checkout's bundles with this checkout's wrangler and esbuild; versions without bench/served-app.ts get this one. */
+async function build(dir: string): Promise<Version> {
+  const run = (tool: string, toolArgs: string[], input?: string) =>
+    execFileSync(join(ROOT, "node_modules/.bin", tool), toolArgs, { cwd: dir, input, stdio: "pipe", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+  const out = join(dir, "dist/compare");
+  run("wrangler", ["deploy", "--dry-run", "--env", "", "--outdir", out]);
+  if (!existsSync(join(dir, "bench/served-app.ts"))) copyFileSync(join(ROOT, "bench/served-app.ts"), join(dir, "bench/served-app.ts"));
+  run("wrangler", ["deploy", "bench/served-app.ts", "--dry-run", "--env", "", "--outdir", join(out, "served")]);
+  const modelFile = join(out, "model.js");
+  const entry = 'export { scorePair } from "./src/model/scorer.js";\nexport { loadWeights } from "./src/model/weights.js";\n';
+  run("esbuild", ["--bundle", "--platform=node", "--format=esm", "--target=node20", `--outfile=${modelFile}`, "--log-level=warning"], entry);
+  const { loadWeights, scorePair } = (await import(pathToFileURL(modelFile).href)) as ModelModule;
+  const { model } = loadWeights(JSON.parse(readFileSync(join(dir, "weights/model.json"), "utf8")));
+  return { name: basename(dir), app: join(out, "index.js"), served: join(out, "served/served-app.js"), scorePair: (a, b) => scorePair(model, a, b).score };
+}
+
+if (args.checkout.length === 0) throw new Error("name at least one --checkout");
+progress("building");
+const versions: Version[] = [];
+for (const dir of args.checkout) versions.push(await build(dir));
+const noopBundle = buildBundles().noop;
+const pairs = readDataset(join(DATA, "test-a.jsonl")).pairs;
+const [text1, text2] = typicalPair();
+const bodies = {
+  single: pairs.map(predictBody),
+  batch: batchBodies(pairs, 64, Math.floor(pairs.length / 64)),
+  typical: [JSON.stringify({ text1, text2 })],
+};
+const LOADS = { predict: ["/predict", bodies.single], batch: ["/predict/batch", bodies.batch], plain: ["/predict", bodies.typical], segments: ["/predict?explain=segments", bodies.typical] } as const;
+type Load = keyof typeof LOADS;
+const cpuMs = (alone: Alone, load: Load) => cpuUnderLoad(alone, LOADS[load][0], LOADS[load][1], 32, 1, 3).then((run) => run.msPerRequest);
+
+/** Per version, one figure per round. */
+const rounds = versions.map(() => ({ ascii: [] as number[], nonAscii: [] as number[], predict: [] as number[], batch: [] as number[], segments: [] as number[] }));
+const predictCpu = versions.map(() => [] as number[]);
+const cpuPerPair = versions.map(() => [] as number[]);
+/** The versions in a different order every round, so that drifting noise spreads over all of them. */
+const order = (round: number) => versions.map((_, k) => (k + round) % versions.length);
+
+// Extraction in Node first, before this process makes any HTTP request (see bench/bench.ts).
+let sink = 0; // so that the engine cannot drop a score nothing reads
+for (let r = 0; r < repeats; r++) {
+  for (const i of order(r)) {
+    progress(`round ${r + 1}/${repeats}: extraction of ${versions[i]!.name}`);
+    const { scorePair } = versions[i]!;
+    const task = (name: string, [a, b]: [string, string]) => ({ name, bytes: Buffer.byteLength(a) + Buffer.byteLength(b), fn: () => (sink += scorePair(a, b)) });
+    const [ascii, nonAscii] = runMicro([task("ASCII", typicalPair()), task("non-ASCII", nonAsciiPair())], FULL);
+    rounds[i]!.ascii.push(ascii!.mbPerS);
+    rounds[i]!.nonAscii.push(nonAscii!.mbPerS);
+  }
+}
+
+const served = await Promise.all(versions.map((v, i) => serveAlone(`v${i}`, v.served, true)));
+const noop = await serveAlone("noop", noopBundle, false);
+try {
+  for (let r = 0; r < repeats; r++) {
+    progress(`round ${r + 1}/${repeats}: do-nothing Worker`);
+    const floor = { predict: await cpuMs(noop, "predict"), batch: await cpuMs(noop, "batch") };
+    for (const i of order(r)) {
+      progress(`round ${r + 1}/${repeats}: ${versions[i]!.name}`);
+      const [predict, batch, plain, segments] = [await cpuMs(served[i]!, "predict"), await cpuMs(served[i]!, "batch"), await cpuMs(served[i]!, "plain"), await cpuMs(served[i]!, "segments")];
+      rounds[i]!.predict.push(predict / floor.predict);
+      rounds[i]!.batch.push(batch / floor.batch);
+      rounds[i]!.segments.push(segments / plain);
+      predictCpu[i]!.push(predict);
+      cpuPerPair[i]!.push((batch * 1000) / 64);
+    }
+  }
+} finally {
+  await Promise.all([...served, noop].map((alone) => alone.stop()));
+}
+
+progress("start-up");
+const isolates = 20;
+const startups = versions.map(() => [] as number[]);
+for (let r = 0; r < 7; r++) {
+  const floor = await workerdStartup("noop", noopBundle, false, isolates);
+  for (const [i, v] of versions.entries()) startups[i]!.push(((await workerdStartup(`v${i}`, v.app, true, isolates)).wallMs - floor.wallMs) / isolates);
+}
+
+const row = (figure: string, values: Spread[]) => [figure, ...values.map((s) => fmtSpread(s)), `${fmt(values.at(-1)!.median / values[0]!.median)}x`];
+console.log(`${repeats} rounds; medians with (min–max) over rounds; start-up over 7 rounds of ${isolates} isolates\n`);
+console.log(
+  table(
+    ["figure", ...versions.map((v) => v.name), "last ÷ first"],
+    [
+      row("extraction as served, typical ASCII pair, Node, MB/s", rounds.map((r) => spread(r.ascii))),
+      row("extraction as served, pair with non-ASCII noise, Node, MB/s", rounds.map((r) => spread(r.nonAscii))),
+      row("`POST /predict`, real pairs: CPU ms per request", predictCpu.map((c) => spread(c))),
+      row("the same ÷ do-nothing Worker's", rounds.map((r) => spread(r.predict))),
+      row("`POST /predict/batch`, 64 real pairs: CPU µs per pair", cpuPerPair.map((c) => spread(c))),
+      row("the same ÷ do-nothing Worker's", rounds.map((r) => spread(r.batch))),
+      row("`explain=segments` ÷ plain `/predict`, typical pair", rounds.map((r) => spread(r.segments))),
+      row("start-up beyond a do-nothing Worker, ms (wall)", startups.map((s) => spread(s))),
+      row("bundle gzip, KiB", versions.map((v) => spread([bundleSize(v.app).gzipBytes / 1024]))),
+    ],
+  ),
+);
