@@ -4,7 +4,7 @@
  * 4-grams and words, which an ASCII text, the common case, gets from one branch-free pass over
  * its bytes. Pure: shared by the Worker and the Node tools.
  */
-import { FNV_OFFSET, FNV_PRIME, finish, gramHash, hashText, normalizeForHashing } from "./hashing.js";
+import { FNV_OFFSET, FNV_PRIME, finish, gramHash, gramHashEnd, gramHashStart, hashText, normalizeForHashing } from "./hashing.js";
 import { IntSet } from "./int-set.js";
 import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
 
@@ -187,7 +187,7 @@ function asciiTables() {
   }
   const pairs = new Int32Array(0x4000);
   for (let a = 0; a < 0x80; a++) {
-    for (let b = 0; b < 0x80; b++) pairs[(a << 7) | b] = Math.imul(Math.imul((FNV_OFFSET ^ 4) ^ a, FNV_PRIME) ^ b, FNV_PRIME);
+    for (let b = 0; b < 0x80; b++) pairs[(a << 7) | b] = gramHashStart(a, b);
   }
   return (ascii = { unit, word, space, pairs });
 }
@@ -231,7 +231,7 @@ function asciiTableMeans(text: string, tables: FeatureTables, vector: Float64Arr
     inWord = isWord;
     // A 4-gram ends here unless the unit continues a whitespace run: then the next overwrites it.
     const keep = (isSpace & afterSpace) ^ 1;
-    grams[gramCount] = gramHashAfter(pairs[last3 >> 7]!, last3 & 0x7f, unit) & mask;
+    grams[gramCount] = gramHashEnd(pairs[last3 >> 7]!, last3 & 0x7f, unit) & mask;
     gramCount += keep;
     last3 ^= (last3 ^ (((last3 << 7) | unit) & 0x1fffff)) & -keep;
     afterSpace = isSpace;
@@ -312,8 +312,8 @@ function utf8TableMeans(text: string, tables: FeatureTables, vector: Float64Arra
     inWord = isWord;
     // A 4-gram ends here unless the unit continues a whitespace run: then the next overwrites it.
     const keep = (isSpace & afterSpace) ^ 1;
-    const first2 = (c0 | c1) < 0x80 ? pairs[(c0 << 7) | c1]! : Math.imul(Math.imul((FNV_OFFSET ^ 4) ^ c0, FNV_PRIME) ^ c1, FNV_PRIME);
-    grams[gramCount] = gramHashAfter(first2, c2, unit) & mask;
+    const start = (c0 | c1) < 0x80 ? pairs[(c0 << 7) | c1]! : gramHashStart(c0, c1);
+    grams[gramCount] = gramHashEnd(start, c2, unit) & mask;
     gramCount += keep;
     const kept = -keep;
     c0 ^= (c0 ^ c1) & kept;
@@ -330,11 +330,6 @@ function utf8TableMeans(text: string, tables: FeatureTables, vector: Float64Arra
   vector[FEATURES.length - 2] = tableMean(charNgram, grams, gramCount) * step;
   vector[FEATURES.length - 1] = (wordCount > 0 ? wordSum / wordCount : 0) * step;
   return true;
-}
-
-/** gramHash's last two steps, from the state after the first two units. */
-function gramHashAfter(state: number, c: number, d: number): number {
-  return finish(Math.imul(Math.imul(state ^ c, FNV_PRIME) ^ d, FNV_PRIME));
 }
 
 /** The statistics the old service used: lengths, punctuation, case, digits, vocabulary, scripts. */

@@ -132,11 +132,17 @@ export function hashNormalized(s: string, bits: number, ends?: BucketEnds): Text
 
 /** The hash of the 4-gram of code units a b c d (mask it to the table's bits). */
 export function gramHash(a: number, b: number, c: number, d: number): number {
-  let h = FNV_OFFSET ^ CHAR_NGRAM_ORDER;
-  h = Math.imul(h ^ a, FNV_PRIME);
-  h = Math.imul(h ^ b, FNV_PRIME);
-  h = Math.imul(h ^ c, FNV_PRIME);
-  return finish(Math.imul(h ^ d, FNV_PRIME));
+  return gramHashEnd(gramHashStart(a, b), c, d);
+}
+
+/** The FNV state after a 4-gram's first two units: the extractor tabulates it for ASCII pairs. */
+export function gramHashStart(a: number, b: number): number {
+  return Math.imul(Math.imul((FNV_OFFSET ^ CHAR_NGRAM_ORDER) ^ a, FNV_PRIME) ^ b, FNV_PRIME);
+}
+
+/** The 4-gram's hash from the state after its first two units. */
+export function gramHashEnd(state: number, c: number, d: number): number {
+  return finish(Math.imul(Math.imul(state ^ c, FNV_PRIME) ^ d, FNV_PRIME));
 }
 
 /** Folds the high bits into the low ones, which the mask keeps. */

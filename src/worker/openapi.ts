@@ -7,7 +7,7 @@ import * as z from "../zod.js";
 import { ERRORS, type ErrorCode } from "./errors.js";
 import { PUBLIC_PATHS } from "./middleware/index.js";
 import { RETRY_AFTER_SECONDS } from "./middleware/rate-limit.js";
-import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_TEXT_LENGTH } from "./limits.js";
+import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "./limits.js";
 import {
   batchResponseSchema,
   batchResultSchema,
@@ -90,7 +90,7 @@ export const operations: Operation[] = [
     method: "post",
     path: "/predict",
     summary: "Which of two texts is the real one",
-    description: `Body at most ${MAX_BODY_BYTES} bytes; each text at most ${MAX_TEXT_LENGTH} UTF-16 code units (empty texts are valid).`,
+    description: `Body at most ${MAX_BODY_BYTES} bytes; each text at most ${MAX_TEXT_LENGTH} UTF-16 code units, ${MAX_SEGMENTED_TEXT_LENGTH} with explain=segments (empty texts are valid).`,
     query: explainQuerySchema,
     body: predictRequestSchema,
     ok: { description: "The judgement.", body: predictResponseSchema },
@@ -101,7 +101,7 @@ export const operations: Operation[] = [
     path: "/predict/batch",
     summary: "Score many pairs in one request",
     description:
-      `1 to ${MAX_BATCH_PAIRS} pairs, body at most ${MAX_BATCH_BODY_BYTES} bytes, each text at most ${MAX_TEXT_LENGTH} UTF-16 code units. ` +
+      `1 to ${MAX_BATCH_PAIRS} pairs, body at most ${MAX_BATCH_BODY_BYTES} bytes, each text at most ${MAX_TEXT_LENGTH} UTF-16 code units, ${MAX_SEGMENTED_TEXT_LENGTH} with explain=segments. ` +
       "Each result equals what /predict answers for that pair, plus its id when one was given.",
     query: explainQuerySchema,
     body: batchRequestSchema,

@@ -6,6 +6,7 @@
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
+import { ERRORS } from "../../src/worker/errors.js";
 import { PUBLIC_PATHS } from "../../src/worker/middleware/index.js";
 import { openApiDocument } from "../../src/worker/openapi.js";
 
@@ -53,6 +54,20 @@ describe("GET /openapi.json document", () => {
       }
     }
     for (const { op } of operations) for (const p of op.parameters ?? []) compile(p.schema);
+  });
+
+  it("documents every error code errors.ts has, under the status it maps to", () => {
+    const documented = new Set<string>();
+    for (const { op } of operations) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        for (const code of Object.keys(response.content["application/json"]?.examples ?? {})) {
+          if (status !== "200") expect(ERRORS[code as keyof typeof ERRORS]?.status, code).toBe(Number(status));
+          if (status !== "200") documented.add(code);
+        }
+      }
+    }
+    // not_found answers paths the document does not list, so no operation can list it (the README's table does).
+    expect([...documented].sort()).toEqual(Object.keys(ERRORS).filter((code) => code !== "not_found").sort());
   });
 
   it("has an example for every JSON request body and response", () => {
