@@ -16,6 +16,17 @@ export const MAX_TEXT_LENGTH = 50_000;
 /** Longest text explain=segments takes: segments cost more than the score itself. */
 export const MAX_SEGMENTED_TEXT_LENGTH = 20_000;
 
+/**
+ * What a /predict/batch with `explain` takes: at most MAX_EXPLAINED_BATCH_PAIRS pairs, whose texts
+ * add up to at most what one /predict explains at the limits (two texts of the longest length the
+ * mode takes). Explaining costs per pair (the answer lists every feature or segment) and per
+ * character: 256 pairs of prose filling the body took 12 ms of CPU with explain=all and 60 ms
+ * with explain=all,segments, and 256 short pairs 13 and 16 ms (BENCHMARKS.md, worst cases).
+ */
+export const MAX_EXPLAINED_BATCH_PAIRS = 32;
+export const MAX_EXPLAINED_BATCH_LENGTH = 2 * MAX_TEXT_LENGTH;
+export const MAX_SEGMENTED_BATCH_LENGTH = 2 * MAX_SEGMENTED_TEXT_LENGTH;
+
 /** Deepest accepted JSON nesting (objects and arrays); requests need two levels at most. */
 export const MAX_JSON_DEPTH = 8;
 
@@ -44,6 +55,9 @@ export const LIMITS = {
   max_batch_pairs: MAX_BATCH_PAIRS,
   max_text_length: MAX_TEXT_LENGTH,
   max_segmented_text_length: MAX_SEGMENTED_TEXT_LENGTH,
+  max_explained_batch_pairs: MAX_EXPLAINED_BATCH_PAIRS,
+  max_explained_batch_length: MAX_EXPLAINED_BATCH_LENGTH,
+  max_segmented_batch_length: MAX_SEGMENTED_BATCH_LENGTH,
   max_id_length: MAX_ID_LENGTH,
   explain_top_features: TOP_FEATURES,
   max_json_depth: MAX_JSON_DEPTH,

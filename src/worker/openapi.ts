@@ -7,7 +7,18 @@ import * as z from "../zod.js";
 import { ERRORS, type ErrorCode } from "./errors.js";
 import { PUBLIC_PATHS } from "./middleware/index.js";
 import { RETRY_AFTER_SECONDS } from "./middleware/rate-limit.js";
-import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "./limits.js";
+import {
+  MAX_BATCH_BODY_BYTES,
+  MAX_BATCH_PAIRS,
+  MAX_BODY_BYTES,
+  MAX_EXPLAINED_BATCH_LENGTH,
+  MAX_EXPLAINED_BATCH_PAIRS,
+  MAX_JSON_DEPTH,
+  MAX_JSON_KEYS,
+  MAX_SEGMENTED_BATCH_LENGTH,
+  MAX_SEGMENTED_TEXT_LENGTH,
+  MAX_TEXT_LENGTH,
+} from "./limits.js";
 import {
   batchResponseSchema,
   batchResultSchema,
@@ -101,7 +112,8 @@ export const operations: Operation[] = [
     path: "/predict/batch",
     summary: "Score many pairs in one request",
     description:
-      `1 to ${MAX_BATCH_PAIRS} pairs, body at most ${MAX_BATCH_BODY_BYTES} bytes, each text at most ${MAX_TEXT_LENGTH} UTF-16 code units, ${MAX_SEGMENTED_TEXT_LENGTH} with explain=segments. ` +
+      `1 to ${MAX_BATCH_PAIRS} pairs, body at most ${MAX_BATCH_BODY_BYTES} bytes, each text at most ${MAX_TEXT_LENGTH} UTF-16 code units, ${MAX_SEGMENTED_TEXT_LENGTH} with explain=segments; ` +
+      `with explain, at most ${MAX_EXPLAINED_BATCH_PAIRS} pairs whose texts add up to at most ${MAX_EXPLAINED_BATCH_LENGTH} (${MAX_SEGMENTED_BATCH_LENGTH} with segments), what one /predict explains. ` +
       "Each result equals what /predict answers for that pair, plus its id when one was given.",
     query: explainQuerySchema,
     body: batchRequestSchema,

@@ -8,7 +8,16 @@ import { zValidator } from "@hono/zod-validator";
 import type { Context } from "hono";
 import * as z from "../zod.js";
 import { errorResponse } from "./errors.js";
-import { MAX_BATCH_PAIRS, MAX_ID_LENGTH, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH, TOP_FEATURES } from "./limits.js";
+import {
+  MAX_BATCH_PAIRS,
+  MAX_EXPLAINED_BATCH_LENGTH,
+  MAX_EXPLAINED_BATCH_PAIRS,
+  MAX_ID_LENGTH,
+  MAX_SEGMENTED_BATCH_LENGTH,
+  MAX_SEGMENTED_TEXT_LENGTH,
+  MAX_TEXT_LENGTH,
+  TOP_FEATURES,
+} from "./limits.js";
 
 const text = z.string().check(z.maxLength(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`));
 
@@ -94,6 +103,27 @@ export function segmentedTextTooLong(c: Context, explain: ExplainMode, texts: re
   const message = `must be at most ${MAX_SEGMENTED_TEXT_LENGTH} characters with explain=segments`;
   return errorResponse(c, "text_too_long", `${long[0]} is longer than ${MAX_SEGMENTED_TEXT_LENGTH} characters, the limit with explain=segments`, [
     { path: long[0], message },
+  ]);
+}
+
+/**
+ * A batch's limits with `explain` (the query's, like the one above): 413 too_many_pairs or
+ * text_too_long, or nothing.
+ */
+export function explainedBatchTooLarge(c: Context, explain: ExplainMode, pairs: readonly { text1: string; text2: string }[]) {
+  if (!explain) return;
+  if (pairs.length > MAX_EXPLAINED_BATCH_PAIRS) {
+    const message = `must hold at most ${MAX_EXPLAINED_BATCH_PAIRS} pairs with explain`;
+    return errorResponse(c, "too_many_pairs", `pairs holds ${pairs.length} pairs, more than the ${MAX_EXPLAINED_BATCH_PAIRS} a batch with explain takes`, [
+      { path: "pairs", message },
+    ]);
+  }
+  const limit = explain.endsWith("segments") ? MAX_SEGMENTED_BATCH_LENGTH : MAX_EXPLAINED_BATCH_LENGTH;
+  const length = pairs.reduce((sum, p) => sum + p.text1.length + p.text2.length, 0);
+  if (length <= limit) return;
+  const message = `must hold at most ${limit} characters of text in all with explain=${explain}`;
+  return errorResponse(c, "text_too_long", `pairs hold ${length} characters of text, more than the ${limit} a batch with explain=${explain} takes`, [
+    { path: "pairs", message },
   ]);
 }
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { worstCases } from "../../bench/worst-cases.js";
-import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
+import {
+  MAX_BATCH_BODY_BYTES,
+  MAX_BATCH_PAIRS,
+  MAX_BODY_BYTES,
+  MAX_EXPLAINED_BATCH_LENGTH,
+  MAX_EXPLAINED_BATCH_PAIRS,
+  MAX_SEGMENTED_BATCH_LENGTH,
+  MAX_SEGMENTED_TEXT_LENGTH,
+  MAX_TEXT_LENGTH,
+} from "../../src/worker/limits.js";
 
 interface Texts {
   text1: string;
@@ -24,6 +33,11 @@ describe("worst cases", () => {
       expect(pairs.length, name).toBeLessThanOrEqual(MAX_BATCH_PAIRS);
       const longest = path.includes("segments") ? MAX_SEGMENTED_TEXT_LENGTH : MAX_TEXT_LENGTH;
       for (const { text1, text2 } of pairs) expect(Math.max(text1.length, text2.length), name).toBeLessThanOrEqual(longest);
+      if (batch && path.includes("explain")) {
+        expect(pairs.length, name).toBeLessThanOrEqual(MAX_EXPLAINED_BATCH_PAIRS);
+        const total = pairs.reduce((sum, p) => sum + p.text1.length + p.text2.length, 0);
+        expect(total, name).toBeLessThanOrEqual(path.includes("segments") ? MAX_SEGMENTED_BATCH_LENGTH : MAX_EXPLAINED_BATCH_LENGTH);
+      }
     }
   });
 });

@@ -1,7 +1,16 @@
 import { SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_ID_LENGTH, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
+import {
+  MAX_BATCH_BODY_BYTES,
+  MAX_BATCH_PAIRS,
+  MAX_EXPLAINED_BATCH_LENGTH,
+  MAX_EXPLAINED_BATCH_PAIRS,
+  MAX_ID_LENGTH,
+  MAX_SEGMENTED_BATCH_LENGTH,
+  MAX_SEGMENTED_TEXT_LENGTH,
+  MAX_TEXT_LENGTH,
+} from "../../src/worker/limits.js";
 import { batchResponseSchema, predictResponseSchema } from "../../src/worker/responses.js";
 import { BASE, errorOf, postJson } from "./request.js";
 import { clientPair } from "../fixtures/arbitraries.js";
@@ -72,6 +81,46 @@ describe("POST /predict/batch", () => {
     expect(error.message).toContain(`${MAX_SEGMENTED_TEXT_LENGTH} characters, the limit with explain=segments`);
     pairs[1]!.text1 = "x".repeat(MAX_SEGMENTED_TEXT_LENGTH);
     expect((await postJson("/predict/batch?explain=segments", { pairs })).status).toBe(200);
+  });
+
+  it(`takes, with explain, at most ${MAX_EXPLAINED_BATCH_PAIRS} pairs`, async () => {
+    const pairs = Array.from({ length: MAX_EXPLAINED_BATCH_PAIRS }, (_, i) => ({ text1: `a${i}`, text2: "b" }));
+    for (const explain of ["true", "all,segments"]) {
+      expect((await postJson(`/predict/batch?explain=${explain}`, { pairs })).status, explain).toBe(200);
+      const response = await postJson(`/predict/batch?explain=${explain}`, { pairs: [...pairs, { text1: "c", text2: "d" }] });
+      expect(response.status, explain).toBe(413);
+      expect(await errorOf(response)).toMatchObject({
+        code: "too_many_pairs",
+        message: `pairs holds ${MAX_EXPLAINED_BATCH_PAIRS + 1} pairs, more than the ${MAX_EXPLAINED_BATCH_PAIRS} a batch with explain takes`,
+        details: [{ path: "pairs", message: `must hold at most ${MAX_EXPLAINED_BATCH_PAIRS} pairs with explain` }],
+      });
+    }
+    expect((await postJson("/predict/batch", { pairs: [...pairs, { text1: "c", text2: "d" }] })).status).toBe(200);
+  });
+
+  it("takes, with explain, texts adding up to at most one explained pair at the limits", async () => {
+    const cases = [
+      ["all", MAX_EXPLAINED_BATCH_LENGTH],
+      ["true,segments", MAX_SEGMENTED_BATCH_LENGTH],
+    ] as const;
+    for (const [explain, limit] of cases) {
+      // Three texts of a third of the limit each and a fourth that brings the total to exactly the limit.
+      const third = Math.floor(limit / 3);
+      const pairs = [
+        { text1: "x".repeat(third), text2: "y".repeat(third) },
+        { text1: "z".repeat(third), text2: "w".repeat(limit - 3 * third) },
+      ];
+      expect((await postJson(`/predict/batch?explain=${explain}`, { pairs })).status, explain).toBe(200);
+      pairs[1]!.text2 += "w";
+      expect((await postJson("/predict/batch", { pairs })).status).toBe(200);
+      const response = await postJson(`/predict/batch?explain=${explain}`, { pairs });
+      expect(response.status, explain).toBe(413);
+      expect(await errorOf(response)).toMatchObject({
+        code: "text_too_long",
+        message: `pairs hold ${limit + 1} characters of text, more than the ${limit} a batch with explain=${explain} takes`,
+        details: [{ path: "pairs", message: `must hold at most ${limit} characters of text in all with explain=${explain}` }],
+      });
+    }
   });
 
   it("answers 413 text_too_long naming the pair of a text over the limit", async () => {

@@ -6,7 +6,7 @@ import { noteTexts } from "../middleware/request-log.js";
 import { strictJson } from "../middleware/strict-json.js";
 import { modelId } from "../model.js";
 import { predict } from "../prediction.js";
-import { segmentedTextTooLong, validateBatch, validateExplain, validatePredict } from "../requests.js";
+import { explainedBatchTooLarge, segmentedTextTooLong, validateBatch, validateExplain, validatePredict } from "../requests.js";
 
 export const predictRoutes = new Hono<AppEnv>()
   .post("/predict", strictJson({ maxBytes: MAX_BODY_BYTES }), validateExplain, validatePredict, (c) => {
@@ -23,7 +23,9 @@ export const predictRoutes = new Hono<AppEnv>()
     const explain = c.req.valid("query")?.explain;
     const { pairs } = c.req.valid("json");
     noteTexts(c, pairs.flatMap((p) => [p.text1, p.text2]));
-    const tooLong = segmentedTextTooLong(c, explain, pairs.flatMap((p, i) => [[`pairs.${i}.text1`, p.text1], [`pairs.${i}.text2`, p.text2]] as const));
+    const tooLong =
+      segmentedTextTooLong(c, explain, pairs.flatMap((p, i) => [[`pairs.${i}.text1`, p.text1], [`pairs.${i}.text2`, p.text2]] as const)) ??
+      explainedBatchTooLarge(c, explain, pairs);
     if (tooLong) return tooLong;
     const results = pairs.map(({ id, text1, text2 }) => ({
       ...(id === undefined ? {} : { id }),
