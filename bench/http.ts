@@ -6,18 +6,13 @@ import autocannon from "autocannon";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Pair } from "../src/cli/data.js";
-import { ROOT, type Alone } from "./workerd.js";
+import { ROOT, type Alone, type Target } from "./workerd.js";
 
 /** The competition's pairs, read from the shared data folder (never copied into the repository). */
 export const DATA = join(ROOT, "../shared/data/impostor-hunt");
 
 /** workerd refuses HTTP/1.1 requests without a Host header, so every request names one. */
 const HEADERS = { host: "impostor-hunt.local", "content-type": "application/json" };
-
-export interface Target {
-  name: string;
-  port: number;
-}
 
 const url = (target: Target, path: string) => `http://127.0.0.1:${target.port}${path}`;
 

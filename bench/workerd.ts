@@ -9,7 +9,12 @@ import { createServer } from "node:net";
 import { basename, dirname, join, relative } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { unstable_readConfig } from "wrangler";
-import type { Target } from "./http.js";
+
+/** A Worker served on a local port. */
+export interface Target {
+  name: string;
+  port: number;
+}
 
 /** The checkout: the nearest folder above this module with a package.json (bench/ under vitest, dist/tools/ bundled). */
 function checkout(dir: string): string {
