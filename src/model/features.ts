@@ -4,7 +4,7 @@
  * 4-grams and words, which an ASCII text, the common case, gets from one branch-free pass over
  * its bytes. Pure: shared by the Worker and the Node tools.
  */
-import { FNV_OFFSET, FNV_PRIME, finish, gramHash, gramHashEnd, gramHashStart, hashText, normalizeForHashing } from "./hashing.js";
+import { FNV_OFFSET, FNV_PRIME, finish, gramHash, gramHashEnd, gramHashStart, hashText } from "./hashing.js";
 import { IntSet } from "./int-set.js";
 import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
 
@@ -145,7 +145,7 @@ interface CharCounts {
 export function extractFeatures(text: string, tables: FeatureTables, statistics = true): Float64Array {
   const vector = new Float64Array(FEATURES.length);
   if (statistics) textStatistics(text, vector);
-  if (!asciiTableMeans(text, tables, vector) && !utf8TableMeans(text, tables, vector)) generalTableMeans(text, tables, vector);
+  if (!asciiTableMeans(text, tables, vector)) generalTableMeans(text, tables, vector);
   return vector;
 }
 
@@ -242,91 +242,6 @@ function asciiTableMeans(text: string, tables: FeatureTables, vector: Float64Arr
   }
   // The closing padding, unless a trailing whitespace run already made the same 4-gram.
   if (!afterSpace || gramCount === 0) grams[gramCount++] = gramHash(last3 >> 14, (last3 >> 7) & 0x7f, last3 & 0x7f, SPACE) & mask;
-  vector[FEATURES.length - 2] = tableMean(charNgram, grams, gramCount) * step;
-  vector[FEATURES.length - 1] = (wordCount > 0 ? wordSum / wordCount : 0) * step;
-  return true;
-}
-
-/**
- * The two table features of any other text, as generalTableMeans computes them: the same pass
- * over the UTF-8 bytes of the normalized text, with the units in full (a unit beyond ASCII does not
- * fit asciiTableMeans' 7 bits) and each code point beyond ASCII decoded on a branch of its own.
- * Returns false, having written nothing, for a text with a lone surrogate (UTF-8 cannot hold it).
- */
-function utf8TableMeans(text: string, tables: FeatureTables, vector: Float64Array): boolean {
-  const s = normalizeForHashing(text);
-  if (!s.isWellFormed()) return false;
-  if (bytes.length < s.length * 3) bytes = new Uint8Array(s.length * 3); // at most 3 bytes a unit
-  const length = encoder.encodeInto(s, bytes).written;
-  if (gramBuffer.length < s.length + 1) gramBuffer = new Int32Array(s.length + 1);
-  const { unit: units, word: wordUnits, space: spaces, pairs } = asciiTables();
-  const { charNgram, word: wordTable, bits, step } = tables;
-  const mask = (1 << bits) - 1;
-  const b = bytes;
-  const grams = gramBuffer;
-  let gramCount = 0, wordSum = 0, wordCount = 0;
-  let c0 = SPACE, c1 = SPACE, c2 = SPACE; // the 4-gram's three previous units
-  let afterSpace = 1; // leading whitespace, and each run's second unit on, make no 4-gram
-  let inWord = 0;
-  let wordHash = FNV_OFFSET;
-  let low = 0, lowIsWord = 0; // a code point beyond the BMP: its low surrogate, read at its last byte
-  for (let i = 0; i < length; ) {
-    const x = b[i]!;
-    let unit: number, isWord: number, isSpace: number;
-    if (x < 0x80) {
-      unit = units[x]!;
-      isWord = wordUnits[x]!;
-      isSpace = spaces[x]!;
-      i++;
-    } else if (x < 0xc0) {
-      unit = low; // the last byte of a 4-byte sequence, whose high surrogate came first
-      isWord = lowIsWord;
-      isSpace = 0;
-      i++;
-    } else {
-      let cp: number;
-      if (x < 0xe0) {
-        cp = ((x & 0x1f) << 6) | (b[i + 1]! & 0x3f);
-        i += 2;
-      } else if (x < 0xf0) {
-        cp = ((x & 0x0f) << 12) | ((b[i + 1]! & 0x3f) << 6) | (b[i + 2]! & 0x3f);
-        i += 3;
-      } else {
-        cp = ((x & 0x07) << 18) | ((b[i + 1]! & 0x3f) << 12) | ((b[i + 2]! & 0x3f) << 6) | (b[i + 3]! & 0x3f);
-        i += 3; // the 4th byte comes round again for the low surrogate
-      }
-      isWord = classOf(cp) & (LETTER | DIGIT) ? 1 : 0;
-      isSpace = isWhitespace(cp) ? 1 : 0;
-      unit = isSpace ? SPACE : cp;
-      if (cp > 0xffff) {
-        unit = 0xd7c0 + (cp >> 10);
-        low = 0xdc00 + (cp & 0x3ff);
-        lowIsWord = isWord;
-      }
-    }
-    // A word that ends here adds its bucket's value (masked to bucket 0 and to 0 otherwise).
-    const ending = inWord & (isWord ^ 1);
-    wordSum += wordTable[finish(wordHash) & mask & -ending]! & -ending;
-    wordCount += ending;
-    wordHash = (Math.imul(wordHash ^ unit, FNV_PRIME) & -isWord) | (FNV_OFFSET & (isWord - 1));
-    inWord = isWord;
-    // A 4-gram ends here unless the unit continues a whitespace run: then the next overwrites it.
-    const keep = (isSpace & afterSpace) ^ 1;
-    const start = (c0 | c1) < 0x80 ? pairs[(c0 << 7) | c1]! : gramHashStart(c0, c1);
-    grams[gramCount] = gramHashEnd(start, c2, unit) & mask;
-    gramCount += keep;
-    const kept = -keep;
-    c0 ^= (c0 ^ c1) & kept;
-    c1 ^= (c1 ^ c2) & kept;
-    c2 ^= (c2 ^ unit) & kept;
-    afterSpace = isSpace;
-  }
-  if (inWord) {
-    wordSum += wordTable[finish(wordHash) & mask]!;
-    wordCount++;
-  }
-  // The closing padding, unless a trailing whitespace run already made the same 4-gram.
-  if (!afterSpace || gramCount === 0) grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
   vector[FEATURES.length - 2] = tableMean(charNgram, grams, gramCount) * step;
   vector[FEATURES.length - 1] = (wordCount > 0 ? wordSum / wordCount : 0) * step;
   return true;

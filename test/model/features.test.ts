@@ -140,16 +140,7 @@ describe("the one-pass table features", () => {
     );
   });
 
-  it("computes what the general path computes on any text: every plane, marks, CJK, lone surrogates", () => {
-    fc.assert(
-      fc.property(fc.oneof(anyText, fc.string({ unit: "grapheme", maxLength: 300 })), (text) => {
-        expect([...extractFeatures(text, irregular, false)].map(String)).toEqual([...general(text)].map(String));
-      }),
-      { numRuns: 1000 },
-    );
-  });
-
-  it("gives a text with any unit beyond ASCII what the general path gives", () => {
+  it("leaves a text with any unit beyond ASCII to the general path (the ASCII pass would read it wrong)", () => {
     fc.assert(
       fc.property(asciiText, fc.nat(), fc.integer({ min: 0x80, max: 0xffff }), (text, at, unit) => {
         const i = at % (text.length + 1);
