@@ -1,6 +1,6 @@
 /**
  * Golden scores: the committed test/fixtures/score-golden.json holds 50 seeded pairs (the project's
- * own generated and Unicode-heavy texts) with the score and probability the shipped
+ * own generated and Unicode-heavy texts) with the score, probability and segments the shipped
  * weights/model.json gave them, and a fingerprint of that model's numbers. A change to the
  * extractor or the scorer that moves a number by one bit fails here, and so does a change to
  * any weight or table value, even one that these texts never reach. The probability is Node's:
@@ -12,6 +12,7 @@ import { readFileSync } from "node:fs";
 import { expect, it } from "vitest";
 import { readWeights } from "../../src/cli/data.js";
 import { scorePair } from "../../src/model/scorer.js";
+import { explainSegments, type PairSegments } from "../../src/model/segments.js";
 import { modelDigest } from "../fixtures/model-digest.js";
 
 interface GoldenPair {
@@ -20,6 +21,7 @@ interface GoldenPair {
   text2: string;
   score: number;
   probability: number;
+  segments: PairSegments;
 }
 
 const golden: { model_sha256: string; pairs: GoldenPair[] } = JSON.parse(readFileSync("test/fixtures/score-golden.json", "utf8"));
@@ -40,6 +42,16 @@ it("scores every golden pair with the shipped weights to the same bits", () => {
     const result = scorePair(model, text1, text2);
     const same = Object.is(result.score, score) && Object.is(result.probability, probability);
     return same ? [] : [`${id}: score ${result.score} (golden ${score}), probability ${result.probability} (golden ${probability})`];
+  });
+  expect(wrong).toEqual([]);
+});
+
+it("cuts every golden pair into the same segments, with the same contributions to the bit and the same shared marks", () => {
+  const wrong = golden.pairs.flatMap(({ id, text1, text2, segments }) => {
+    const result = explainSegments(model, text1, text2, scorePair(model, text1, text2).contributions);
+    // JSON writes each double as its shortest round-trip decimal, so equal text is equal bits (-0 marked apart).
+    const bits = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (Object.is(v, -0) ? "-0" : v));
+    return bits(result) === bits(segments) ? [] : [`${id}: ${bits(result)} (golden ${bits(segments)})`];
   });
   expect(wrong).toEqual([]);
 });
