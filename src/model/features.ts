@@ -4,7 +4,7 @@
  * 4-grams and words, which an ASCII text, the common case, gets from one branch-free pass over
  * its bytes. Pure: shared by the Worker and the Node tools.
  */
-import { FNV_OFFSET, FNV_PRIME, finish, gramHash, gramHashEnd, gramHashStart, hashText } from "./hashing.js";
+import { FNV_OFFSET, FNV_PRIME, finish, gramHash, gramHashEnd, gramHashStart, hashText, type TextBuckets } from "./hashing.js";
 import { IntSet } from "./int-set.js";
 import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
 
@@ -150,11 +150,25 @@ export function extractFeatures(text: string, tables: FeatureTables, statistics 
 }
 
 /**
+ * extractFeatures from the text's buckets as hashText gives them, already hashed: the segments
+ * read the same buckets, so the score and its evidence come from one pass.
+ */
+export function featuresOfBuckets(text: string, buckets: TextBuckets, tables: FeatureTables, statistics: boolean): Float64Array {
+  const vector = new Float64Array(FEATURES.length);
+  if (statistics) textStatistics(text, vector);
+  bucketMeans(buckets, tables, vector);
+  return vector;
+}
+
+/**
  * The two table features from hashText's buckets: right for any text. Exported for the tests,
  * which check the ASCII pass against it.
  */
 export function generalTableMeans(text: string, tables: FeatureTables, vector: Float64Array): void {
-  const { grams, gramCount, words, wordCount } = hashText(text, tables.bits);
+  bucketMeans(hashText(text, tables.bits), tables, vector);
+}
+
+function bucketMeans({ grams, gramCount, words, wordCount }: TextBuckets, tables: FeatureTables, vector: Float64Array): void {
   vector[FEATURES.length - 2] = tableMean(tables.charNgram, grams, gramCount) * tables.step;
   vector[FEATURES.length - 1] = tableMean(tables.word, words, wordCount) * tables.step;
 }

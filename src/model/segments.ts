@@ -3,8 +3,9 @@
  * text has no sentence ends), and the score's table terms are split among them. The table
  * features are means over the text's 4-grams and words, so each bucket adds its own share to the
  * score, and a segment's contribution is the sum of the shares of the buckets that end in it.
- * Computed only when asked: it costs a second pass over the texts. Pure: shared by the Worker and
- * the Node tools.
+ * Computed only when asked; the score then comes from the same buckets (scoreWithSegments), so the
+ * general hashing pass, which records where each bucket ends, replaces the served byte pass. Pure:
+ * shared by the Worker and the Node tools.
  *
  * Segmentation, on the text as sent (offsets are UTF-16 code units, end exclusive):
  * - a line break ends a segment;
@@ -32,7 +33,8 @@
  * non-space code points. A token found in more than MAX_TOKEN_SEGMENTS segments of the other text
  * is not counted as common (it bounds the work on long texts; real sentences share rarer words).
  */
-import { FEATURES } from "./features.js";
+import { FEATURES, featuresOfBuckets } from "./features.js";
+import { scoreFeatures, type PairScore } from "./scorer.js";
 import { hashNormalized, normalizeForHashing, type BucketEnds } from "./hashing.js";
 import { MARK, classOf, isAscii, isWhitespace } from "./unicode.js";
 import type { Model } from "./weights.js";
@@ -178,6 +180,8 @@ interface TextSegments {
   tokens: Int32Array[];
   /** The share of the padding of an empty text, which has no segments. */
   unsegmented: number;
+  /** The text's feature vector, as extractFeatures gives it. */
+  features: Float64Array;
 }
 
 /** Where each segment's buckets start in a list of buckets ordered by their ends; the last entry closes the last segment. */
@@ -192,14 +196,20 @@ function firstBuckets(at: Int32Array, count: number, normalizedEnds: number[]): 
   return first;
 }
 
-/** One text's segments, with the shares of the buckets that end in each and their tokens. */
-function textSegments(model: Model, text: string): TextSegments {
+/**
+ * One text's segments, with the shares of the buckets that end in each and their tokens, and the
+ * text's feature vector read from the same buckets.
+ */
+function textSegments(model: Model, text: string, statistics: boolean): TextSegments {
   const { tables, weights, scales } = model;
   const split = normalizedSegments(text, segmentEnds(text));
   const segments = split.ends.length;
   const length = split.normalized.length + 2;
   if (endBuffers.grams.length < length) endBuffers = { grams: new Int32Array(length), words: new Int32Array(length) };
-  const { grams, gramCount, words, wordCount } = hashNormalized(split.normalized, tables.bits, endBuffers);
+  const buckets = hashNormalized(split.normalized, tables.bits, endBuffers);
+  const { grams, gramCount, words, wordCount } = buckets;
+  // split.normalized is the text as hashText normalizes it, so these are extractFeatures' buckets.
+  const features = featuresOfBuckets(text, buckets, tables, statistics);
   const shares = new Float64Array(segments);
   let unsegmented = 0;
   const add = (feature: number, table: Int8Array, keys: Int32Array, first: Int32Array, count: number) => {
@@ -218,12 +228,21 @@ function textSegments(model: Model, text: string): TextSegments {
   const tokens = split.ends.map((end, k) =>
     firstWords[k + 1]! > firstWords[k]! ? unique(words.slice(firstWords[k], firstWords[k + 1])) : characterTokens(text, split.ends[k - 1] ?? 0, end),
   );
-  return { ends: split.ends, shares, tokens, unsegmented };
+  return { ends: split.ends, shares, tokens, unsegmented, features };
 }
 
 /** Sorted distinct values. */
 function unique(values: Int32Array): Int32Array {
-  values.sort();
+  if (values.length > 32) values.sort();
+  else {
+    // A sentence's few words: an insertion sort costs far less than a call to the built-in sort.
+    for (let i = 1; i < values.length; i++) {
+      const value = values[i]!;
+      let j = i - 1;
+      for (; j >= 0 && values[j]! > value; j--) values[j + 1] = values[j]!;
+      values[j + 1] = value;
+    }
+  }
   let n = 0;
   for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[n++] = values[i]!;
   return values.subarray(0, n);
@@ -291,21 +310,25 @@ function sharedWith(a: readonly Int32Array[], b: readonly Int32Array[]): boolean
 }
 
 /**
- * The segments of both texts with their contributions and whether the other text shares them.
- * `contributions` are the scorer's per-feature terms, whose statistics terms are unsegmented.
+ * Scores the pair as scorePair does, to the bit, and cuts both texts into segments with their
+ * contributions and whether the other text shares them: one hashing pass serves both.
  */
-export function explainSegments(model: Model, text1: string, text2: string, contributions: Float64Array): PairSegments {
-  const one = textSegments(model, text1);
-  const two = textSegments(model, text2);
+export function scoreWithSegments(model: Model, text1: string, text2: string, statistics = model.weighsStatistics): { result: PairScore; segments: PairSegments } {
+  const one = textSegments(model, text1, statistics);
+  const two = textSegments(model, text2, statistics);
+  const result = scoreFeatures(model, one.features, two.features);
   const shared1 = sharedWith(one.tokens, two.tokens);
   const shared2 = sharedWith(two.tokens, one.tokens);
   const segments = (ends: number[], shares: Float64Array, shared: boolean[], sign: 1 | -1) =>
     ends.map((end, k) => ({ start: ends[k - 1] ?? 0, end, contribution: sign * shares[k]!, shared: shared[k]! }));
-  let statistics = 0; // the features that are not means over positions
-  for (let j = 0; j < CHAR_NGRAM; j++) statistics += contributions[j]!;
+  let statisticsTerms = 0; // the features that are not means over positions
+  for (let j = 0; j < CHAR_NGRAM; j++) statisticsTerms += result.contributions[j]!;
   return {
-    text1: segments(one.ends, one.shares, shared1, 1),
-    text2: segments(two.ends, two.shares, shared2, -1),
-    unsegmented: one.unsegmented - two.unsegmented + statistics,
+    result,
+    segments: {
+      text1: segments(one.ends, one.shares, shared1, 1),
+      text2: segments(two.ends, two.shares, shared2, -1),
+      unsegmented: one.unsegmented - two.unsegmented + statisticsTerms,
+    },
   };
 }

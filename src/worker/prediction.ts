@@ -1,7 +1,7 @@
 /** Scores a pair and turns it into the response object: the one function /predict and /predict/batch share. */
 import { FEATURES } from "../model/features.js";
 import { scorePair, type PairScore } from "../model/scorer.js";
-import { explainSegments } from "../model/segments.js";
+import { scoreWithSegments } from "../model/segments.js";
 import { TOP_FEATURES } from "./limits.js";
 import { model } from "./model.js";
 import type { ExplainMode } from "./requests.js";
@@ -41,11 +41,13 @@ function explain(result: PairScore, mode: "reasons" | "all"): Explanation {
 
 /**
  * Scores a pair and builds its answer. The statistics are computed only when `all` shows them,
- * the segments only when asked: they cost a second pass over the texts.
+ * the segments only when asked (they cost more than the score).
  */
 export function predict(text1: string, text2: string, mode: ExplainMode): Prediction {
   const features = mode === "true" || mode === "true,segments" ? "reasons" : mode === "all" || mode === "all,segments" ? "all" : undefined;
-  const result = scorePair(model, text1, text2, features === "all" || model.weighsStatistics);
+  const statistics = features === "all" || model.weighsStatistics;
+  const scored = mode?.endsWith("segments") ? scoreWithSegments(model, text1, text2, statistics) : { result: scorePair(model, text1, text2, statistics) };
+  const { result } = scored;
   const prediction: Prediction = {
     real_text_id: result.realTextId,
     probability_text1_real: result.probability,
@@ -55,8 +57,8 @@ export function predict(text1: string, text2: string, mode: ExplainMode): Predic
     uncertain: result.uncertain,
   };
   if (features) prediction.explanation = explain(result, features);
-  if (mode?.endsWith("segments")) {
-    const { text1: one, text2: two, unsegmented } = explainSegments(model, text1, text2, result.contributions);
+  if ("segments" in scored) {
+    const { text1: one, text2: two, unsegmented } = scored.segments;
     prediction.segments = { text1: one, text2: two, unsegmented_contribution: unsegmented, constant: 0 };
   }
   return prediction;

@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readWeights } from "../../src/cli/data.js";
 import { scorePair } from "../../src/model/scorer.js";
-import { MAX_SEGMENT_LENGTH, MIN_SEGMENT_LENGTH, explainSegments, segmentEnds, type Segment } from "../../src/model/segments.js";
+import { MAX_SEGMENT_LENGTH, MIN_SEGMENT_LENGTH, scoreWithSegments, segmentEnds, type Segment } from "../../src/model/segments.js";
 import { documentText } from "../fixtures/arbitraries.js";
 import { FIXTURE_PAIRS } from "../fixtures/pairs.js";
 
@@ -18,14 +18,25 @@ const longText = fc
 const text = fc.oneof(documentText, longText);
 
 const explained = (a: string, b: string) => {
-  const scored = scorePair(model, a, b);
-  return { score: scored.score, segments: explainSegments(model, a, b, scored.contributions) };
+  const { result, segments } = scoreWithSegments(model, a, b);
+  return { score: result.score, segments };
 };
 
 const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
 const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
 
 describe("segments", () => {
+  it("come with the pair's score as scorePair gives it, to the bit, with the statistics or without", () => {
+    fc.assert(
+      fc.property(text, text, fc.boolean(), (a, b, statistics) => {
+        const num = (x: number) => (Object.is(x, -0) ? "-0" : String(x)); // String(x) round-trips every double but -0
+        const bits = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (v instanceof Float64Array ? [...v].map(num) : typeof v === "number" ? num(v) : v));
+        expect(bits(scoreWithSegments(model, a, b, statistics).result)).toBe(bits(scorePair(model, a, b, statistics)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it("tile each text without splitting a surrogate pair", () => {
     fc.assert(
       fc.property(text, text, (a, b) => {

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { FEATURES } from "../../src/model/features.js";
 import { scorePair } from "../../src/model/scorer.js";
-import { explainSegments } from "../../src/model/segments.js";
+import { scoreWithSegments } from "../../src/model/segments.js";
 import { TOP_FEATURES } from "../../src/worker/limits.js";
 import { model } from "../../src/worker/model.js";
 import { predictResponseSchema, type Prediction } from "../../src/worker/responses.js";
@@ -78,7 +78,7 @@ describe("explanations", () => {
       fc.asyncProperty(clientPair, async (pair) => {
         const answer = await predict("?explain=segments", pair);
         expect(answer).not.toHaveProperty("explanation");
-        const offline = explainSegments(model, pair.text1, pair.text2, scorePair(model, pair.text1, pair.text2).contributions);
+        const offline = scoreWithSegments(model, pair.text1, pair.text2).segments;
         expect(answer.segments).toEqual({ text1: offline.text1, text2: offline.text2, unsegmented_contribution: offline.unsegmented, constant: 0 });
         const segments = answer.segments!;
         const sum = [...segments.text1, ...segments.text2].reduce((s, g) => s + g.contribution, 0) + segments.unsegmented_contribution;
