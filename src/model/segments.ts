@@ -176,12 +176,18 @@ interface TextSegments {
   ends: number[];
   /** Each segment's share of the text's table features, in score units (before the text's sign). */
   shares: Float64Array;
-  /** Each segment's distinct tokens, sorted. */
-  tokens: Int32Array[];
+  /** Each segment's distinct tokens. */
+  tokens: TokenLists;
   /** The share of the padding of an empty text, which has no segments. */
   unsegmented: number;
   /** The text's feature vector, as extractFeatures gives it. */
   features: Float64Array;
+}
+
+/** Each segment's distinct tokens, sorted, one segment after another: segment k's run from starts[k] to starts[k + 1]. */
+interface TokenLists {
+  values: Int32Array;
+  starts: Int32Array;
 }
 
 /** Where each segment's buckets start in a list of buckets ordered by their ends; the last entry closes the last segment. */
@@ -225,38 +231,50 @@ function textSegments(model: Model, text: string, statistics: boolean): TextSegm
   const firstWords = firstBuckets(endBuffers.words, wordCount, split.normalizedEnds);
   add(CHAR_NGRAM, tables.charNgram, grams, firstBuckets(endBuffers.grams, gramCount, split.normalizedEnds), gramCount);
   add(WORD, tables.word, words, firstWords, wordCount);
-  const tokens = split.ends.map((end, k) =>
-    firstWords[k + 1]! > firstWords[k]! ? unique(words.slice(firstWords[k], firstWords[k + 1])) : characterTokens(text, split.ends[k - 1] ?? 0, end),
-  );
-  return { ends: split.ends, shares, tokens, unsegmented, features };
+  return { ends: split.ends, shares, tokens: tokenLists(text, split.ends, words, firstWords), unsegmented, features };
 }
 
-/** Sorted distinct values. */
-function unique(values: Int32Array): Int32Array {
-  if (values.length > 32) values.sort();
+/**
+ * The segments' tokens: the word buckets that end in each, or for a segment without words its
+ * non-space code points, negated apart from the word buckets. All in one array, without an
+ * allocation per segment.
+ */
+function tokenLists(text: string, ends: number[], words: Int32Array, firstWords: Int32Array): TokenLists {
+  const values = new Int32Array(firstWords[ends.length]! + text.length);
+  const starts = new Int32Array(ends.length + 1);
+  let w = 0;
+  for (let k = 0; k < ends.length; k++) {
+    const from = (starts[k] = w);
+    if (firstWords[k + 1]! > firstWords[k]!) {
+      for (let b = firstWords[k]!; b < firstWords[k + 1]!; b++) values[w++] = words[b]!;
+    } else {
+      for (let i = ends[k - 1] ?? 0; i < ends[k]!; ) {
+        const cp = text.codePointAt(i)!;
+        i += cp > 0xffff ? 2 : 1;
+        if (!isWhitespace(cp)) values[w++] = -1 - cp;
+      }
+    }
+    w = from + sortDistinct(values, from, w);
+  }
+  starts[ends.length] = w;
+  return { values, starts };
+}
+
+/** Sorts values[from, to) and moves its distinct values to the front; returns how many there are. */
+function sortDistinct(values: Int32Array, from: number, to: number): number {
+  if (to - from > 32) values.subarray(from, to).sort();
   else {
     // A sentence's few words: an insertion sort costs far less than a call to the built-in sort.
-    for (let i = 1; i < values.length; i++) {
+    for (let i = from + 1; i < to; i++) {
       const value = values[i]!;
       let j = i - 1;
-      for (; j >= 0 && values[j]! > value; j--) values[j + 1] = values[j]!;
+      for (; j >= from && values[j]! > value; j--) values[j + 1] = values[j]!;
       values[j + 1] = value;
     }
   }
   let n = 0;
-  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) values[n++] = values[i]!;
-  return values.subarray(0, n);
-}
-
-/** The tokens of a segment without words: its non-space code points, negated apart from the word buckets. */
-function characterTokens(text: string, start: number, end: number): Int32Array {
-  const tokens: number[] = [];
-  for (let i = start; i < end; ) {
-    const cp = text.codePointAt(i)!;
-    i += cp > 0xffff ? 2 : 1;
-    if (!isWhitespace(cp)) tokens.push(-1 - cp);
-  }
-  return unique(Int32Array.from(tokens));
+  for (let i = from; i < to; i++) if (i === from || values[i] !== values[i - 1]) values[from + n++] = values[i]!;
+  return n;
 }
 
 /**
@@ -264,8 +282,8 @@ function characterTokens(text: string, start: number, end: number): Int32Array {
  * tokens. `b`'s tokens go in an open-addressing table, each the head of a linked list of the
  * segments that hold it, all in typed arrays: no allocation per token, no call per posting.
  */
-function sharedWith(a: readonly Int32Array[], b: readonly Int32Array[]): boolean[] {
-  const total = b.reduce((n, tokens) => n + tokens.length, 0);
+function sharedWith(a: TokenLists, b: TokenLists): boolean[] {
+  const total = b.starts[b.starts.length - 1]!;
   const mask = (1 << Math.ceil(Math.log2(2 * total + 2))) - 1;
   const keys = new Int32Array(mask + 1);
   const heads = new Int32Array(mask + 1).fill(-1);
@@ -277,36 +295,41 @@ function sharedWith(a: readonly Int32Array[], b: readonly Int32Array[]): boolean
     while (heads[i] !== -1 && keys[i] !== token) i = (i + 1) & mask;
     return i;
   };
+  const bSegments = b.starts.length - 1;
   let p = 0;
-  b.forEach((tokens, k) => {
-    for (const token of tokens) {
-      const i = slot(token);
-      keys[i] = token;
+  for (let k = 0; k < bSegments; k++) {
+    for (let t = b.starts[k]!; t < b.starts[k + 1]!; t++) {
+      const i = slot(b.values[t]!);
+      keys[i] = b.values[t]!;
       segmentOf[p] = k;
       next[p] = heads[i]!;
       heads[i] = p++;
       counts[i]!++;
     }
-  });
-  const overlap = new Int32Array(b.length);
-  const touched: number[] = [];
-  return a.map((tokens) => {
-    for (const token of tokens) {
-      const i = slot(token);
+  }
+  const overlap = new Int32Array(bSegments);
+  const touched = new Int32Array(bSegments);
+  const shared: boolean[] = [];
+  for (let s = 0; s < a.starts.length - 1; s++) {
+    let touchedCount = 0;
+    for (let t = a.starts[s]!; t < a.starts[s + 1]!; t++) {
+      const i = slot(a.values[t]!);
       if (counts[i]! > MAX_TOKEN_SEGMENTS) continue;
       for (let q = heads[i]!; q !== -1; q = next[q]!) {
         const k = segmentOf[q]!;
-        if (overlap[k]!++ === 0) touched.push(k);
+        if (overlap[k]!++ === 0) touched[touchedCount++] = k;
       }
     }
-    let shared = false;
-    for (const k of touched) {
-      shared ||= overlap[k]! / (tokens.length + b[k]!.length - overlap[k]!) >= SHARED_OVERLAP;
+    const size = a.starts[s + 1]! - a.starts[s]!;
+    let found = false;
+    for (let x = 0; x < touchedCount; x++) {
+      const k = touched[x]!;
+      found ||= overlap[k]! / (size + b.starts[k + 1]! - b.starts[k]! - overlap[k]!) >= SHARED_OVERLAP;
       overlap[k] = 0;
     }
-    touched.length = 0;
-    return shared;
-  });
+    shared.push(found);
+  }
+  return shared;
 }
 
 /**
