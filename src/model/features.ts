@@ -4,7 +4,7 @@
  * 4-grams and words, which an ASCII text, the common case, gets from one branch-free pass over
  * its bytes. Pure: shared by the Worker and the Node tools.
  */
-import { FNV_OFFSET, FNV_PRIME, finish, gramHash, gramHashEnd, gramHashStart, hashText, type TextBuckets } from "./hashing.js";
+import { FNV_OFFSET, FNV_PRIME, finish, gramHash, gramHashEnd, gramHashStart, hashText } from "./hashing.js";
 import { IntSet } from "./int-set.js";
 import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
 
@@ -149,14 +149,24 @@ export function extractFeatures(text: string, tables: FeatureTables, statistics 
   return vector;
 }
 
+/** The sums of the table values of a text's buckets, and how many buckets there are. */
+export interface TableSums {
+  gramSum: number;
+  gramCount: number;
+  wordSum: number;
+  wordCount: number;
+}
+
 /**
- * extractFeatures from the text's buckets as hashText gives them, already hashed: the segments
- * read the same buckets, so the score and its evidence come from one pass.
+ * extractFeatures for a text whose buckets (hashText's) had their table values summed elsewhere:
+ * the segments sum them sentence by sentence, so the score and its evidence come from one pass.
+ * The values are small integers, so their sum is exact in any order.
  */
-export function featuresOfBuckets(text: string, buckets: TextBuckets, tables: FeatureTables, statistics: boolean): Float64Array {
+export function featuresOfSums(text: string, { gramSum, gramCount, wordSum, wordCount }: TableSums, tables: FeatureTables, statistics: boolean): Float64Array {
   const vector = new Float64Array(FEATURES.length);
   if (statistics) textStatistics(text, vector);
-  bucketMeans(buckets, tables, vector);
+  vector[FEATURES.length - 2] = tableFeature(gramSum, gramCount, tables.step);
+  vector[FEATURES.length - 1] = tableFeature(wordSum, wordCount, tables.step);
   return vector;
 }
 
@@ -165,18 +175,20 @@ export function featuresOfBuckets(text: string, buckets: TextBuckets, tables: Fe
  * which check the ASCII pass against it.
  */
 export function generalTableMeans(text: string, tables: FeatureTables, vector: Float64Array): void {
-  bucketMeans(hashText(text, tables.bits), tables, vector);
+  const { grams, gramCount, words, wordCount } = hashText(text, tables.bits);
+  vector[FEATURES.length - 2] = tableFeature(tableSum(tables.charNgram, grams, gramCount), gramCount, tables.step);
+  vector[FEATURES.length - 1] = tableFeature(tableSum(tables.word, words, wordCount), wordCount, tables.step);
 }
 
-function bucketMeans({ grams, gramCount, words, wordCount }: TextBuckets, tables: FeatureTables, vector: Float64Array): void {
-  vector[FEATURES.length - 2] = tableMean(tables.charNgram, grams, gramCount) * tables.step;
-  vector[FEATURES.length - 1] = tableMean(tables.word, words, wordCount) * tables.step;
-}
-
-function tableMean(table: Int8Array, keys: Int32Array, count: number): number {
+function tableSum(table: Int8Array, keys: Int32Array, count: number): number {
   let sum = 0;
   for (let i = 0; i < count; i++) sum += table[keys[i]!]!;
-  return count > 0 ? sum / count : 0;
+  return sum;
+}
+
+/** A table feature: the mean table value of a text's buckets, in the tables' units. */
+function tableFeature(sum: number, count: number, step: number): number {
+  return (count > 0 ? sum / count : 0) * step;
 }
 
 const SPACE = 0x20;
@@ -256,8 +268,8 @@ function asciiTableMeans(text: string, tables: FeatureTables, vector: Float64Arr
   }
   // The closing padding, unless a trailing whitespace run already made the same 4-gram.
   if (!afterSpace || gramCount === 0) grams[gramCount++] = gramHash(last3 >> 14, (last3 >> 7) & 0x7f, last3 & 0x7f, SPACE) & mask;
-  vector[FEATURES.length - 2] = tableMean(charNgram, grams, gramCount) * step;
-  vector[FEATURES.length - 1] = (wordCount > 0 ? wordSum / wordCount : 0) * step;
+  vector[FEATURES.length - 2] = tableFeature(tableSum(charNgram, grams, gramCount), gramCount, step);
+  vector[FEATURES.length - 1] = tableFeature(wordSum, wordCount, step);
   return true;
 }
 

@@ -33,7 +33,7 @@
  * non-space code points. A token found in more than MAX_TOKEN_SEGMENTS segments of the other text
  * is not counted as common (it bounds the work on long texts; real sentences share rarer words).
  */
-import { FEATURES, featuresOfBuckets } from "./features.js";
+import { FEATURES, featuresOfSums } from "./features.js";
 import { scoreFeatures, type PairScore } from "./scorer.js";
 import { hashNormalized, normalizeForHashing, type BucketEnds } from "./hashing.js";
 import { MARK, classOf, isAscii, isWhitespace } from "./unicode.js";
@@ -212,25 +212,28 @@ function textSegments(model: Model, text: string, statistics: boolean): TextSegm
   const segments = split.ends.length;
   const length = split.normalized.length + 2;
   if (endBuffers.grams.length < length) endBuffers = { grams: new Int32Array(length), words: new Int32Array(length) };
-  const buckets = hashNormalized(split.normalized, tables.bits, endBuffers);
-  const { grams, gramCount, words, wordCount } = buckets;
-  // split.normalized is the text as hashText normalizes it, so these are extractFeatures' buckets.
-  const features = featuresOfBuckets(text, buckets, tables, statistics);
+  const { grams, gramCount, words, wordCount } = hashNormalized(split.normalized, tables.bits, endBuffers);
   const shares = new Float64Array(segments);
   let unsegmented = 0;
+  /** Adds each segment's share of a table feature; returns the sum of the table values of all the buckets. */
   const add = (feature: number, table: Int8Array, keys: Int32Array, first: Int32Array, count: number) => {
     // Each bucket's share of its text's mean, times the feature's weight per unit of the raw value.
     const per = count > 0 ? ((weights[feature]! / scales[feature]!) * tables.step) / count : 0;
+    let total = 0;
     for (let k = 0; k <= segments; k++) {
       let sum = 0;
       for (let b = first[k]!; b < (k < segments ? first[k + 1]! : count); b++) sum += table[keys[b]!]!;
+      total += sum;
       if (k < segments) shares[k]! += sum * per;
       else unsegmented += sum * per; // the padding of an empty text, which has no segments
     }
+    return total;
   };
   const firstWords = firstBuckets(endBuffers.words, wordCount, split.normalizedEnds);
-  add(CHAR_NGRAM, tables.charNgram, grams, firstBuckets(endBuffers.grams, gramCount, split.normalizedEnds), gramCount);
-  add(WORD, tables.word, words, firstWords, wordCount);
+  const gramSum = add(CHAR_NGRAM, tables.charNgram, grams, firstBuckets(endBuffers.grams, gramCount, split.normalizedEnds), gramCount);
+  const wordSum = add(WORD, tables.word, words, firstWords, wordCount);
+  // split.normalized is the text as hashText normalizes it: these are extractFeatures' buckets.
+  const features = featuresOfSums(text, { gramSum, gramCount, wordSum, wordCount }, tables, statistics);
   return { ends: split.ends, shares, tokens: tokenLists(text, split.ends, words, firstWords), unsegmented, features };
 }
 
