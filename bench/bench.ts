@@ -164,7 +164,7 @@ print(budgetTable(checks));
 print("\n## Feature extraction, and the floor under it\n");
 print(
   "MB/s of the UTF-8 bytes of both texts, at the median call. The bare loops read the same two texts and do nothing else: " +
-    "`charCodeAt` over the code units, and `TextEncoder.encodeInto` into a reused buffer then a loop over its bytes (what the byte passes start with). " +
+    "`charCodeAt` over the code units, and `TextEncoder.encodeInto` into a reused buffer then a loop over its bytes (what the ASCII byte pass starts with). " +
     "No extractor that reads every unit runs faster than they do.\n",
 );
 const nodeMbPerS = (name: string) => taskSpread(nodeRuns, name, (r) => r.mbPerS);
