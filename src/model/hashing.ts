@@ -130,9 +130,17 @@ export function hashNormalized(s: string, bits: number, ends?: BucketEnds): Text
   return { grams, gramCount, words, wordCount };
 }
 
-/** The hash of the 4-gram of code units a b c d (mask it to the table's bits). */
+/**
+ * The hash of the 4-gram of code units a b c d (mask it to the table's bits): gramHashStart then
+ * gramHashEnd, written out because hashNormalized ran about 4 % slower calling the two (the pair
+ * with non-ASCII noise, Node, bundled: 73.5 against 71 MB/s in interleaved runs).
+ */
 export function gramHash(a: number, b: number, c: number, d: number): number {
-  return gramHashEnd(gramHashStart(a, b), c, d);
+  let h = FNV_OFFSET ^ CHAR_NGRAM_ORDER;
+  h = Math.imul(h ^ a, FNV_PRIME);
+  h = Math.imul(h ^ b, FNV_PRIME);
+  h = Math.imul(h ^ c, FNV_PRIME);
+  return finish(Math.imul(h ^ d, FNV_PRIME));
 }
 
 /** The FNV state after a 4-gram's first two units: the extractor tabulates it for ASCII pairs. */
