@@ -19,7 +19,7 @@ import { bundleSize, tableSizes, workerdStartup, type Startup } from "./startup.
 import { median, spread, type Spread } from "./stats.js";
 import { extractionTasks, typicalPair } from "./tasks.js";
 import { BENCH_DIST, buildBundles, bundleEntry, DIST, ROOT, serveAlone } from "./workerd.js";
-import { measureWorstCases, ROUNDS, WARMUP_CPU_MS } from "./worst-cases.js";
+import { measureWorstCases, ROUNDS } from "./worst-cases.js";
 
 const REAL_PAIRS = join(DATA, "test-a.jsonl");
 const WEIGHTS = join(ROOT, "weights/model.json");
@@ -103,7 +103,7 @@ const scaled = (s: Spread, factor: number): Spread => ({ ...s, median: s.median 
 
 // 3. The worst cases within the documented limits.
 progress("worst cases");
-const worst = await measureWorstCases(bundles, quick ? { reps: 2, warmupCpuMs: 0, rounds: 1 } : { reps: 20, warmupCpuMs: WARMUP_CPU_MS, rounds: ROUNDS });
+const worst = await measureWorstCases(bundles, quick ? { reps: 2, warmupCpuMs: 0, rounds: 1 } : { reps: 20 });
 const worstCase = worst.reduce((a, b) => (median(b.appMs) > median(a.appMs) ? b : a));
 
 // 4. Bundle and start-up: one isolate's share of a workerd with many, beyond as many do-nothing Workers.

@@ -13,6 +13,6 @@ import { measureWorstCases, ROUNDS, WARMUP_CPU_MS } from "./worst-cases.js";
 
 const args = parseToolArgs({ reps: { type: "string" } }, "npm run bench:worst-case -- [--reps N]");
 const reps = Math.max(1, numberFlag(args.reps, "reps", 20));
-const rows = await measureWorstCases(buildBundles(), { reps, warmupCpuMs: WARMUP_CPU_MS, rounds: ROUNDS });
+const rows = await measureWorstCases(buildBundles(), { reps });
 console.log(`CPU per warm request in workerd: median (min–max) of ${reps} requests each timed alone, in ${ROUNDS} rounds over the cases, after ${WARMUP_CPU_MS} ms of CPU of warm-up\n`);
 console.log(worstCaseTable(rows));

@@ -120,14 +120,14 @@ export const ROUNDS = 4;
 export interface WorstCaseOptions {
   /** Warm requests timed per case, each alone, spread over the rounds. */
   reps: number;
-  /** CPU the first warm-up of a case must take, in ms: V8 compiles the hot code meanwhile (its threads count too). */
-  warmupCpuMs: number;
+  /** CPU the first warm-up of a case must take, in ms (WARMUP_CPU_MS by default): V8 compiles the hot code meanwhile (its threads count too). */
+  warmupCpuMs?: number;
   /**
    * Passes over all the cases, each timing its share of the requests. This machine's speed drifts
    * for seconds at a time (a case measured 3.9 ms alone and 15.8 ms at its turn in one pass), so
-   * each case is timed at several moments and the median taken over all of them.
+   * each case is timed at several moments and the median taken over all of them. ROUNDS by default.
    */
-  rounds: number;
+  rounds?: number;
 }
 
 export interface CaseCpu {
@@ -168,13 +168,13 @@ async function warmRequestsCpu(alone: Alone, c: Case, reps: number, warmupCpuMs:
  * CPU per warm request of each case, in workerd, for the app and the do-nothing Worker: each case
  * warmed up fully in the first round and briefly (5 requests) in the later ones.
  */
-export async function measureWorstCases(bundles: Bundles, { reps, warmupCpuMs, rounds }: WorstCaseOptions, cases = worstCases()): Promise<CaseCpu[]> {
+export async function measureWorstCases(bundles: Bundles, { reps, warmupCpuMs = WARMUP_CPU_MS, rounds = ROUNDS }: WorstCaseOptions, cases = worstCases()): Promise<CaseCpu[]> {
   const app = await serveAlone("worst-app", bundles.served, true);
   const noop = await serveAlone("worst-noop", bundles.noop, false);
   const rows: CaseCpu[] = cases.map((c) => ({ name: c.name, bodyKiB: Math.round(new TextEncoder().encode(c.body).length / 1024), status: 0, appMs: [], noopMs: [] }));
   try {
+    const share = Math.ceil(reps / rounds);
     for (let round = 0; round < rounds; round++) {
-      const share = Math.ceil(reps / rounds);
       const warmup = round === 0 ? warmupCpuMs : 0;
       for (const [i, c] of cases.entries()) {
         const ours = await warmRequestsCpu(app, c, share, warmup);

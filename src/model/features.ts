@@ -162,11 +162,10 @@ export interface TableSums {
  * the segments sum them sentence by sentence, so the score and its evidence come from one pass.
  * The values are small integers, so their sum is exact in any order.
  */
-export function featuresOfSums(text: string, { gramSum, gramCount, wordSum, wordCount }: TableSums, tables: FeatureTables, statistics: boolean): Float64Array {
+export function featuresOfSums(text: string, sums: TableSums, tables: FeatureTables, statistics: boolean): Float64Array {
   const vector = new Float64Array(FEATURES.length);
   if (statistics) textStatistics(text, vector);
-  vector[FEATURES.length - 2] = tableFeature(gramSum, gramCount, tables.step);
-  vector[FEATURES.length - 1] = tableFeature(wordSum, wordCount, tables.step);
+  writeTableFeatures(vector, sums, tables.step);
   return vector;
 }
 
@@ -176,8 +175,8 @@ export function featuresOfSums(text: string, { gramSum, gramCount, wordSum, word
  */
 export function generalTableMeans(text: string, tables: FeatureTables, vector: Float64Array): void {
   const { grams, gramCount, words, wordCount } = hashText(text, tables.bits);
-  vector[FEATURES.length - 2] = tableFeature(tableSum(tables.charNgram, grams, gramCount), gramCount, tables.step);
-  vector[FEATURES.length - 1] = tableFeature(tableSum(tables.word, words, wordCount), wordCount, tables.step);
+  const sums = { gramSum: tableSum(tables.charNgram, grams, gramCount), gramCount, wordSum: tableSum(tables.word, words, wordCount), wordCount };
+  writeTableFeatures(vector, sums, tables.step);
 }
 
 function tableSum(table: Int8Array, keys: Int32Array, count: number): number {
@@ -186,9 +185,10 @@ function tableSum(table: Int8Array, keys: Int32Array, count: number): number {
   return sum;
 }
 
-/** A table feature: the mean table value of a text's buckets, in the tables' units. */
-function tableFeature(sum: number, count: number, step: number): number {
-  return (count > 0 ? sum / count : 0) * step;
+/** The two table features: the mean table value of a text's buckets, in the tables' units. */
+function writeTableFeatures(vector: Float64Array, { gramSum, gramCount, wordSum, wordCount }: TableSums, step: number): void {
+  vector[FEATURES.length - 2] = (gramCount > 0 ? gramSum / gramCount : 0) * step;
+  vector[FEATURES.length - 1] = (wordCount > 0 ? wordSum / wordCount : 0) * step;
 }
 
 const SPACE = 0x20;
@@ -268,8 +268,8 @@ function asciiTableMeans(text: string, tables: FeatureTables, vector: Float64Arr
   }
   // The closing padding, unless a trailing whitespace run already made the same 4-gram.
   if (!afterSpace || gramCount === 0) grams[gramCount++] = gramHash(last3 >> 14, (last3 >> 7) & 0x7f, last3 & 0x7f, SPACE) & mask;
-  vector[FEATURES.length - 2] = tableFeature(tableSum(charNgram, grams, gramCount), gramCount, step);
-  vector[FEATURES.length - 1] = tableFeature(wordSum, wordCount, step);
+  const gramSum = tableSum(charNgram, grams, gramCount);
+  writeTableFeatures(vector, { gramSum, gramCount, wordSum, wordCount }, step);
   return true;
 }
 

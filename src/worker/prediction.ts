@@ -46,8 +46,8 @@ function explain(result: PairScore, mode: "reasons" | "all"): Explanation {
 export function predict(text1: string, text2: string, mode: ExplainMode): Prediction {
   const features = mode === "true" || mode === "true,segments" ? "reasons" : mode === "all" || mode === "all,segments" ? "all" : undefined;
   const statistics = features === "all" || model.weighsStatistics;
-  const scored = mode?.endsWith("segments") ? scoreWithSegments(model, text1, text2, statistics) : { result: scorePair(model, text1, text2, statistics) };
-  const { result } = scored;
+  const withSegments = mode?.endsWith("segments") ? scoreWithSegments(model, text1, text2, statistics) : undefined;
+  const result = withSegments?.result ?? scorePair(model, text1, text2, statistics);
   const prediction: Prediction = {
     real_text_id: result.realTextId,
     probability_text1_real: result.probability,
@@ -57,8 +57,8 @@ export function predict(text1: string, text2: string, mode: ExplainMode): Predic
     uncertain: result.uncertain,
   };
   if (features) prediction.explanation = explain(result, features);
-  if ("segments" in scored) {
-    const { text1: one, text2: two, unsegmented } = scored.segments;
+  if (withSegments) {
+    const { text1: one, text2: two, unsegmented } = withSegments.segments;
     prediction.segments = { text1: one, text2: two, unsegmented_contribution: unsegmented, constant: 0 };
   }
   return prediction;

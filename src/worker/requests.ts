@@ -92,26 +92,34 @@ function onFailure(result: Failure, c: Context) {
   return errorResponse(c, "invalid_request", `${where} does not match the schema: ${path(first) || "(root)"}: ${first.message}`, details);
 }
 
+type Texts = { text1: string; text2: string };
+
 /**
  * The texts' limit with explain=segments, which the body's schema cannot check (it is the query's):
- * 413 text_too_long naming the first text over it, or nothing.
+ * 413 text_too_long naming the first text over it (`where` gives its path in the body), or nothing.
  */
-export function segmentedTextTooLong(c: Context, explain: ExplainMode, texts: readonly (readonly [path: string, text: string])[]) {
+export function segmentedTextTooLong(c: Context, explain: ExplainMode, pairs: readonly Texts[], where: (index: number, key: keyof Texts) => string) {
   if (!explain?.endsWith("segments")) return;
-  const long = texts.find(([, text]) => text.length > MAX_SEGMENTED_TEXT_LENGTH);
-  if (!long) return;
-  const message = `must be at most ${MAX_SEGMENTED_TEXT_LENGTH} characters with explain=segments`;
-  return errorResponse(c, "text_too_long", `${long[0]} is longer than ${MAX_SEGMENTED_TEXT_LENGTH} characters, the limit with explain=segments`, [
-    { path: long[0], message },
-  ]);
+  for (const [index, pair] of pairs.entries()) {
+    for (const key of ["text1", "text2"] as const) {
+      if (pair[key].length <= MAX_SEGMENTED_TEXT_LENGTH) continue;
+      const path = where(index, key);
+      const message = `must be at most ${MAX_SEGMENTED_TEXT_LENGTH} characters with explain=segments`;
+      return errorResponse(c, "text_too_long", `${path} is longer than ${MAX_SEGMENTED_TEXT_LENGTH} characters, the limit with explain=segments`, [
+        { path, message },
+      ]);
+    }
+  }
 }
 
 /**
- * A batch's limits with `explain` (the query's, like the one above): 413 too_many_pairs or
- * text_too_long, or nothing.
+ * A batch's limits with `explain` (the query's, like the one above): each text's with segments,
+ * then the number of pairs and their texts' total. 413 text_too_long or too_many_pairs, or nothing.
  */
-export function explainedBatchTooLarge(c: Context, explain: ExplainMode, pairs: readonly { text1: string; text2: string }[]) {
+export function explainedBatchTooLarge(c: Context, explain: ExplainMode, pairs: readonly Texts[]) {
   if (!explain) return;
+  const tooLong = segmentedTextTooLong(c, explain, pairs, (index, key) => `pairs.${index}.${key}`);
+  if (tooLong) return tooLong;
   if (pairs.length > MAX_EXPLAINED_BATCH_PAIRS) {
     const message = `must hold at most ${MAX_EXPLAINED_BATCH_PAIRS} pairs with explain`;
     return errorResponse(c, "too_many_pairs", `pairs holds ${pairs.length} pairs, more than the ${MAX_EXPLAINED_BATCH_PAIRS} a batch with explain takes`, [

@@ -10,10 +10,11 @@ import { explainedBatchTooLarge, segmentedTextTooLong, validateBatch, validateEx
 
 export const predictRoutes = new Hono<AppEnv>()
   .post("/predict", strictJson({ maxBytes: MAX_BODY_BYTES }), validateExplain, validatePredict, (c) => {
-    const { text1, text2 } = c.req.valid("json");
+    const pair = c.req.valid("json");
+    const { text1, text2 } = pair;
     const explain = c.req.valid("query")?.explain;
     noteTexts(c, [text1, text2]);
-    const tooLong = segmentedTextTooLong(c, explain, [["text1", text1], ["text2", text2]]);
+    const tooLong = segmentedTextTooLong(c, explain, [pair], (_, key) => key);
     if (tooLong) return tooLong;
     const prediction = predict(text1, text2, explain);
     c.set("predictions", [prediction]);
@@ -23,10 +24,8 @@ export const predictRoutes = new Hono<AppEnv>()
     const explain = c.req.valid("query")?.explain;
     const { pairs } = c.req.valid("json");
     noteTexts(c, pairs.flatMap((p) => [p.text1, p.text2]));
-    const tooLong =
-      segmentedTextTooLong(c, explain, pairs.flatMap((p, i) => [[`pairs.${i}.text1`, p.text1], [`pairs.${i}.text2`, p.text2]] as const)) ??
-      explainedBatchTooLarge(c, explain, pairs);
-    if (tooLong) return tooLong;
+    const tooLarge = explainedBatchTooLarge(c, explain, pairs);
+    if (tooLarge) return tooLarge;
     const results = pairs.map(({ id, text1, text2 }) => ({
       ...(id === undefined ? {} : { id }),
       ...predict(text1, text2, explain),
