@@ -5,6 +5,7 @@
  * rewrite the file with `npx vitest run -u test/model/features-golden.test.ts`.
  */
 import { expect, it } from "vitest";
+import { exact } from "../fixtures/bits.js";
 import { englishText } from "../fixtures/texts.js";
 import { FEATURE_NAMES, extractFeatures, type FeatureTables } from "../../src/model/features.js";
 import { hashText } from "../../src/model/hashing.js";
@@ -46,8 +47,6 @@ function goldenTexts(): string[] {
   return texts;
 }
 
-/** Shortest round-trip decimal of a double (exact), keeping the sign of zero. */
-const exact = (x: number) => (Object.is(x, -0) ? "-0" : String(x));
 
 function digest(keys: Int32Array, count: number): string {
   let h = 0x811c9dc5;

@@ -13,6 +13,7 @@ import { expect, it } from "vitest";
 import { readWeights } from "../../src/cli/data.js";
 import { scorePair } from "../../src/model/scorer.js";
 import { scoreWithSegments, type PairSegments } from "../../src/model/segments.js";
+import { bits } from "../fixtures/bits.js";
 import { modelDigest } from "../fixtures/model-digest.js";
 
 interface GoldenPair {
@@ -49,8 +50,6 @@ it("scores every golden pair with the shipped weights to the same bits", () => {
 it("cuts every golden pair into the same segments, with the same contributions to the bit and the same shared marks", () => {
   const wrong = golden.pairs.flatMap(({ id, text1, text2, segments }) => {
     const result = scoreWithSegments(model, text1, text2).segments;
-    // JSON writes each double as its shortest round-trip decimal, so equal text is equal bits (-0 marked apart).
-    const bits = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (Object.is(v, -0) ? "-0" : v));
     return bits(result) === bits(segments) ? [] : [`${id}: ${bits(result)} (golden ${bits(segments)})`];
   });
   expect(wrong).toEqual([]);

@@ -4,6 +4,7 @@ import { readWeights } from "../../src/cli/data.js";
 import { scorePair } from "../../src/model/scorer.js";
 import { MAX_SEGMENT_LENGTH, MIN_SEGMENT_LENGTH, scoreWithSegments, segmentEnds, type Segment } from "../../src/model/segments.js";
 import { documentText } from "../fixtures/arbitraries.js";
+import { bits } from "../fixtures/bits.js";
 import { FIXTURE_PAIRS } from "../fixtures/pairs.js";
 
 const { model } = readWeights("weights/model.json");
@@ -29,8 +30,6 @@ describe("segments", () => {
   it("come with the pair's score as scorePair gives it, to the bit, with the statistics or without", () => {
     fc.assert(
       fc.property(text, text, fc.boolean(), (a, b, statistics) => {
-        const num = (x: number) => (Object.is(x, -0) ? "-0" : String(x)); // String(x) round-trips every double but -0
-        const bits = (value: unknown) => JSON.stringify(value, (_, v: unknown) => (v instanceof Float64Array ? [...v].map(num) : typeof v === "number" ? num(v) : v));
         expect(bits(scoreWithSegments(model, a, b, statistics).result)).toBe(bits(scorePair(model, a, b, statistics)));
       }),
       { numRuns: 300 },
