@@ -31,9 +31,6 @@ export function nonAsciiPair(): [string, string] {
 /** Sink so the engine cannot drop a computation whose result is unused. */
 export let sink = 0;
 
-const encoder = new TextEncoder();
-let scratch = new Uint8Array(0);
-
 /** Sums the UTF-16 code units: the least a pass over the string can do. */
 function unitLoop(text: string): number {
   let acc = 0;
@@ -41,19 +38,10 @@ function unitLoop(text: string): number {
   return acc;
 }
 
-/** Encodes the text to UTF-8 into a reused buffer and sums its bytes: the byte passes' floor. */
-function byteLoop(text: string): number {
-  if (scratch.length < text.length * 3) scratch = new Uint8Array(text.length * 3);
-  const { written } = encoder.encodeInto(text, scratch);
-  let acc = 0;
-  for (let i = 0; i < written; i++) acc += scratch[i]!;
-  return acc;
-}
-
 /**
  * For the typical pair and its non-ASCII version: scorePair as /predict runs it when no explanation
- * is asked (the statistics only if the model weighs them, and the shipped one does not), then the
- * two bare loops over the same two texts. MB/s counts the UTF-8 bytes of both texts.
+ * is asked (the statistics only if the model weighs them, and the shipped one does not), then a
+ * bare loop over the same two texts. MB/s counts the UTF-8 bytes of both texts.
  */
 export function extractionTasks(model: Model): MicroTask[] {
   const pairs: [string, [string, string]][] = [
@@ -65,7 +53,6 @@ export function extractionTasks(model: Model): MicroTask[] {
     return [
       { name: `scorePair ${name}`, bytes, fn: () => (sink += scorePair(model, a, b).score) },
       { name: `charCodeAt loop ${name}`, bytes, fn: () => (sink += unitLoop(a) + unitLoop(b)) },
-      { name: `encodeInto + byte loop ${name}`, bytes, fn: () => (sink += byteLoop(a) + byteLoop(b)) },
     ];
   });
 }

@@ -1,12 +1,12 @@
 /**
  * The per-text feature vector: text statistics from one pass over the code points (words are
  * hashed as they are read, never copied), and the mean log-ratio of the text's hashed character
- * 4-grams and words, which an ASCII text, the common case, gets from one branch-free pass over
- * its bytes. Pure: shared by the Worker and the Node tools.
+ * 4-grams and words (hashing.ts, where an ASCII text, the common case, gets a branch-free pass of
+ * its own). Pure: shared by the Worker and the Node tools.
  */
-import { ASCII_UNITS, FNV_OFFSET, FNV_PRIME, finish, gramHash, gramHashStart, hashText } from "./hashing.js";
+import { FNV_OFFSET, FNV_PRIME, hashText } from "./hashing.js";
 import { IntSet } from "./int-set.js";
-import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
+import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, isWhitespace, toLower } from "./unicode.js";
 
 export interface FeatureSpec {
   name: string;
@@ -145,7 +145,7 @@ interface CharCounts {
 export function extractFeatures(text: string, tables: FeatureTables, statistics = true): Float64Array {
   const vector = new Float64Array(FEATURES.length);
   if (statistics) textStatistics(text, vector);
-  if (!asciiTableMeans(text, tables, vector)) generalTableMeans(text, tables, vector);
+  tableMeans(text, tables, vector);
   return vector;
 }
 
@@ -169,16 +169,14 @@ export function featuresOfSums(text: string, sums: TableSums, tables: FeatureTab
   return vector;
 }
 
-/**
- * The two table features from hashText's buckets: right for any text. Exported for the tests,
- * which check the ASCII pass against it.
- */
-export function generalTableMeans(text: string, tables: FeatureTables, vector: Float64Array): void {
+/** The two table features: the mean table values of hashText's buckets. */
+function tableMeans(text: string, tables: FeatureTables, vector: Float64Array): void {
   const { grams, gramCount, words, wordCount } = hashText(text, tables.bits);
   const sums = { gramSum: tableSum(tables.charNgram, grams, gramCount), gramCount, wordSum: tableSum(tables.word, words, wordCount), wordCount };
   writeTableFeatures(vector, sums, tables.step);
 }
 
+/** Summed after the hashing pass, not in it: a tight loop over stored buckets keeps many of the large tables' cache misses in flight. */
 function tableSum(table: Int8Array, keys: Int32Array, count: number): number {
   let sum = 0;
   for (let i = 0; i < count; i++) sum += table[keys[i]!]!;
@@ -189,81 +187,6 @@ function tableSum(table: Int8Array, keys: Int32Array, count: number): number {
 function writeTableFeatures(vector: Float64Array, { gramSum, gramCount, wordSum, wordCount }: TableSums, step: number): void {
   vector[FEATURES.length - 2] = (gramCount > 0 ? gramSum / gramCount : 0) * step;
   vector[FEATURES.length - 1] = (wordCount > 0 ? wordSum / wordCount : 0) * step;
-}
-
-const SPACE = 0x20;
-
-/**
- * What the ASCII pass looks up, in one array so that its loop checks one array instead of two:
- * ASCII_UNITS, then from PAIRS on the FNV state after the first two units of a 4-gram, for every
- * pair of ASCII units. Built on first use (64 KiB).
- */
-let asciiLookup: Int32Array | undefined;
-const PAIRS = 0x80;
-
-function asciiLookupTable(): Int32Array {
-  if (asciiLookup) return asciiLookup;
-  const lookup = new Int32Array(PAIRS + 0x4000);
-  lookup.set(ASCII_UNITS);
-  for (let a = 0; a < 0x80; a++) {
-    for (let b = 0; b < 0x80; b++) lookup[PAIRS + ((a << 7) | b)] = gramHashStart(a, b);
-  }
-  return (asciiLookup = lookup);
-}
-
-// Scratch: the 4-gram buckets from the front, the word buckets from the back, summed after the
-// pass (a tight loop over stored buckets keeps many of the large tables' cache misses in flight).
-let bucketBuffer = new Int32Array(1 << 13);
-
-/**
- * The two table features of an ASCII text, as generalTableMeans computes them, in one pass over
- * its code units without a branch: a text's words and spaces alternate too irregularly for the
- * branch predictor, so each step is computed and masked instead. Returns false, having written
- * nothing, for a text that is not ASCII.
- *
- * Like hashNormalized's, the loop reads no module-level binding (constants are locals, the hashing
- * written out): scorePair on the typical ASCII pair went from 114 to 153 MB/s, Node, bundled.
- */
-function asciiTableMeans(text: string, tables: FeatureTables, vector: Float64Array): boolean {
-  if (!isAscii(text)) return false;
-  const length = text.length;
-  // At most one 4-gram per unit plus the closing one, and at most one word per two units.
-  if (bucketBuffer.length < 2 * length + 2) bucketBuffer = new Int32Array(2 * length + 2);
-  const buckets = bucketBuffer;
-  const lookup = asciiLookupTable();
-  const { charNgram, word: wordTable, bits, step } = tables;
-  const mask = (1 << bits) - 1;
-  const prime = FNV_PRIME, offset = FNV_OFFSET | 0, space = SPACE, pairs = PAIRS;
-  const lastWord = buckets.length - 1; // the first word's bucket; the next ones run down from it
-  let gramCount = 0, wordCount = 0;
-  let last3 = (space << 14) | (space << 7) | space; // the 4-gram's three previous units, 7 bits each
-  let afterSpace = 1; // leading whitespace, and each run's second unit on, make no 4-gram
-  let inWord = 0;
-  let wordHash = offset;
-  for (let i = 0; i < length; i++) {
-    const read = lookup[text.charCodeAt(i)]!;
-    const unit = read & 0xff, isWord = (read >> 8) & 1, isSpace = read >> 9; // ASCII_UNITS' layout
-    // A word ends here if the unit is no word unit: its bucket is kept (else the next overwrites it).
-    buckets[lastWord - wordCount] = (wordHash ^ (wordHash >>> 15)) & mask;
-    wordCount += inWord & (isWord ^ 1);
-    wordHash = (Math.imul(wordHash ^ unit, prime) & -isWord) | (offset & (isWord - 1));
-    inWord = isWord;
-    // A 4-gram ends here unless the unit continues a whitespace run: then the next overwrites it.
-    const keep = (isSpace & afterSpace) ^ 1;
-    const h = Math.imul(Math.imul(lookup[pairs + (last3 >> 7)]! ^ (last3 & 0x7f), prime) ^ unit, prime);
-    buckets[gramCount] = (h ^ (h >>> 15)) & mask;
-    gramCount += keep;
-    last3 ^= (last3 ^ (((last3 << 7) | unit) & 0x1fffff)) & -keep;
-    afterSpace = isSpace;
-  }
-  if (inWord) buckets[lastWord - wordCount++] = finish(wordHash) & mask;
-  // The closing padding, unless a trailing whitespace run already made the same 4-gram.
-  if (!afterSpace || gramCount === 0) buckets[gramCount++] = gramHash(last3 >> 14, (last3 >> 7) & 0x7f, last3 & 0x7f, SPACE) & mask;
-  let gramSum = 0, wordSum = 0;
-  for (let j = 0; j < gramCount; j++) gramSum += charNgram[buckets[j]!]!;
-  for (let j = 0; j < wordCount; j++) wordSum += wordTable[buckets[lastWord - j]!]!;
-  writeTableFeatures(vector, { gramSum, gramCount, wordSum, wordCount }, step);
-  return true;
 }
 
 /** The statistics the old service used: lengths, punctuation, case, digits, vocabulary, scripts. */

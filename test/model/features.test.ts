@@ -1,9 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { anyText } from "../fixtures/arbitraries.js";
-import { englishText } from "../fixtures/texts.js";
-import { FEATURES, FEATURE_NAMES, extractFeatures, generalTableMeans, type FeatureName, type FeatureTables } from "../../src/model/features.js";
-import { isAscii } from "../../src/model/unicode.js";
+import { FEATURES, FEATURE_NAMES, extractFeatures, type FeatureName, type FeatureTables } from "../../src/model/features.js";
 
 const BITS = 4;
 /** Tables that score every 4-gram 5 steps of 0.1 and every word -2 steps, whatever their bucket. */
@@ -108,46 +106,6 @@ describe("extractFeatures", () => {
         expect(b).toEqual(a);
       }),
       { numRuns: 500 },
-    );
-  });
-});
-
-describe("the one-pass table features", () => {
-  const BITS = 12;
-  /** Distinct values per bucket, so a bucket that moves changes the table features. */
-  const table = (seed: number) => Int8Array.from({ length: 1 << BITS }, (_, i) => Math.round(Math.sin(i * 12.9898 + seed) * 127));
-  const irregular: FeatureTables = { bits: BITS, step: 0.03125, charNgram: table(0), word: table(1) };
-  /** ASCII of every class: prose, space terms, case, digits, whitespace runs, control characters. */
-  const fragment = fc.constantFrom("Star", "star", "STAR", "orbit", "the", "A", "z", "1999", "x9", " ", "  ", "\t\n", "\r\n\n", ".", "!", "?", ",", "(", "\u0000", "\u000b", "\u001c", "\u007f");
-  const asciiText = fc.oneof(
-    fc.string({ unit: "binary-ascii", maxLength: 300 }),
-    fc.array(fragment, { maxLength: 200 }).map((parts) => parts.join("")),
-    fc.tuple(fc.nat(), fc.nat(3000)).map(([seed, length]) => englishText(seed, length)),
-  );
-  const general = (text: string) => {
-    const vector = new Float64Array(FEATURES.length);
-    generalTableMeans(text, irregular, vector);
-    return vector;
-  };
-
-  it("computes what the general path computes, to the bit, on ASCII texts", () => {
-    fc.assert(
-      fc.property(asciiText, (text) => {
-        expect(isAscii(text)).toBe(true);
-        expect([...extractFeatures(text, irregular, false)].map(String)).toEqual([...general(text)].map(String)); // String keeps -0 apart
-      }),
-      { numRuns: 1000 },
-    );
-  });
-
-  it("leaves a text with any unit beyond ASCII to the general path (the ASCII pass would read it wrong)", () => {
-    fc.assert(
-      fc.property(asciiText, fc.nat(), fc.integer({ min: 0x80, max: 0xffff }), (text, at, unit) => {
-        const i = at % (text.length + 1);
-        const mixed = text.slice(0, i) + String.fromCharCode(unit) + text.slice(i);
-        expect(extractFeatures(mixed, irregular, false)).toEqual(general(mixed));
-      }),
-      { numRuns: 300 },
     );
   });
 });

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hashText } from "../../src/model/hashing.js";
+import { hashAscii, hashText, hashUnicode, type BucketEnds, type TextBuckets } from "../../src/model/hashing.js";
 import { isAscii } from "../../src/model/unicode.js";
 import { anyText } from "../fixtures/arbitraries.js";
+import { englishText } from "../fixtures/texts.js";
 
 const BITS = 20;
 const buckets = (text: string) => {
@@ -58,6 +59,46 @@ describe("hashText", () => {
         expect(isAscii(text.slice(0, i) + String.fromCharCode(unit) + text.slice(i))).toBe(false);
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("the ASCII pass", () => {
+  /** ASCII of every class: prose, space terms, case, digits, whitespace runs, control characters. */
+  const fragment = fc.constantFrom("Star", "star", "STAR", "orbit", "the", "A", "z", "1999", "x9", " ", "  ", "\t\n", "\r\n\n", ".", "!", "?", ",", "(", "\u0000", "\u000b", "\u001c", "\u007f");
+  const asciiText = fc.oneof(
+    fc.string({ unit: "binary-ascii", maxLength: 300 }),
+    fc.array(fragment, { maxLength: 200 }).map((parts) => parts.join("")),
+    fc.tuple(fc.nat(), fc.nat(3000)).map(([seed, length]) => englishText(seed, length)),
+  );
+  /** The buckets and where they end, copied out of the scratch space the two passes share. */
+  const read = (hash: (s: string, bits: number, ends: BucketEnds) => TextBuckets, text: string) => {
+    const ends = { grams: new Int32Array(text.length + 2).fill(-2), words: new Int32Array(text.length + 2).fill(-2) };
+    const { grams, gramCount, words, wordCount } = hash(text, BITS, ends);
+    return {
+      grams: [...grams.slice(0, gramCount)],
+      words: [...words.slice(0, wordCount)],
+      gramEnds: [...ends.grams.slice(0, gramCount)],
+      wordEnds: [...ends.words.slice(0, wordCount)],
+    };
+  };
+
+  it("gives the general pass's buckets and their ends on any ASCII text, upper case included", () => {
+    fc.assert(
+      fc.property(asciiText, (text) => {
+        expect(isAscii(text)).toBe(true);
+        expect(read(hashAscii, text)).toEqual(read(hashUnicode, text.toLowerCase()));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it("is what hashText runs on an ASCII text", () => {
+    fc.assert(
+      fc.property(asciiText, (text) => {
+        expect(buckets(text)).toEqual((({ grams, words }) => ({ grams, words }))(read(hashUnicode, text.toLowerCase())));
+      }),
+      { numRuns: 200 },
     );
   });
 });
