@@ -62,110 +62,104 @@ export function hashNormalized(s: string, bits: number, ends?: BucketEnds): Text
 }
 
 /**
- * What the hashing reads for each ASCII code unit: the unit (lower case, each digit as '0', each
- * whitespace character as a space) and the flags ASCII_WORD (a letter or digit) and ASCII_SPACE.
- * One lookup instead of a chain of comparisons: most units of any text are ASCII.
+ * What the hashing reads for a code unit: the unit (lower case, each digit as '0', each whitespace
+ * character as a space) in the low 16 bits, then the flags WORD_UNIT (part of a letter or number)
+ * and SPACE_UNIT. ASCII_UNITS holds it for every ASCII unit: one lookup instead of a chain of
+ * comparisons, as most units of any text are ASCII.
  */
-export const ASCII_WORD = 0x100;
-export const ASCII_SPACE = 0x200;
-export const ASCII_UNITS = new Int32Array(0x80).map((_, u) => {
+const WORD_UNIT = 0x10000;
+const SPACE_UNIT = 0x20000;
+const ASCII_UNITS = new Int32Array(0x80).map((_, u) => {
   const lower = u >= 0x41 && u <= 0x5a ? u + 0x20 : u;
-  if (lower >= 0x30 && lower <= 0x39) return ZERO | ASCII_WORD;
-  if (isWhitespace(lower)) return SPACE | ASCII_SPACE;
-  return lower >= 0x61 && lower <= 0x7a ? lower | ASCII_WORD : lower;
+  if (lower >= 0x30 && lower <= 0x39) return ZERO | WORD_UNIT;
+  if (isWhitespace(lower)) return SPACE | SPACE_UNIT;
+  return lower >= 0x61 && lower <= 0x7a ? lower | WORD_UNIT : lower;
 });
 
+/** What the hashing reads for the non-ASCII unit at `i`: both units of a surrogate pair take the class of its code point. */
+function readUnit(s: string, i: number, unit: number): number {
+  if (isWhitespace(unit)) return SPACE | SPACE_UNIT;
+  let cp = unit;
+  if ((unit & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) cp = s.codePointAt(i)!;
+  else if ((unit & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) cp = s.codePointAt(i - 1)!;
+  return classOf(cp) & (LETTER | DIGIT) ? unit | WORD_UNIT : unit;
+}
+
 /**
- * hashNormalized for any text, one code unit at a time. Exported for the tests, which check the
- * ASCII pass against it.
+ * hashNormalized for any text, in one pass without a branch but the one between ASCII and other
+ * units: a text's words and spaces alternate too irregularly for the branch predictor, so each
+ * step is computed and masked, and a bucket is written at every unit and kept by counting it (or
+ * overwritten by the next). Where the buckets end is written by a pass of its own (bucketEnds):
+ * recording them in this loop slowed the served path by about 12 %.
  *
  * The loop reads no module-level binding: bundlers turn module constants and functions into
  * mutable variables, which V8 reloads and checks on every use in a loop. So the constants are
- * locals and gramHash and finish are written out (on the pair with non-ASCII noise, Node, bundled,
- * this loop went from 97 to 149 MB/s).
+ * locals and gramHash and finish are written out. On the pair with non-ASCII noise (Node, bundled),
+ * that took scorePair from 86 to 65 us, and the branch-free loop to 61.
  */
 export function hashUnicode(s: string, bits: number, ends?: BucketEnds): TextBuckets {
-  const mask = (1 << bits) - 1;
-  // At most one n-gram per code unit plus the padding, and at most one word per two code units.
-  if (gramBuffer.length < s.length * 2 + 2) gramBuffer = new Int32Array(s.length * 2 + 2);
-  if (wordBuffer.length < s.length + 1) wordBuffer = new Int32Array(s.length + 1);
+  const length = s.length;
+  if (gramBuffer.length < length + 1) gramBuffer = new Int32Array(length + 1);
+  if (wordBuffer.length < length + 1) wordBuffer = new Int32Array(length + 1);
   const grams = gramBuffer;
   const words = wordBuffer;
-  const ascii = ASCII_UNITS, wordFlag = ASCII_WORD, spaceFlag = ASCII_SPACE;
+  const ascii = ASCII_UNITS;
+  const mask = (1 << bits) - 1;
   const prime = FNV_PRIME, offset = FNV_OFFSET | 0, gramOffset = offset ^ CHAR_NGRAM_ORDER, space = SPACE;
-  let gramCount = 0;
-  let wordCount = 0;
-  let spaceAt = 0; // the first unit of the pending whitespace run
-  let wordEnd = 0; // the last unit of the current word
-
+  let gramCount = 0, wordCount = 0;
   let c0 = space, c1 = space, c2 = space; // the three previous units of the current 4-gram
-  let pendingSpace = false; // a whitespace run seen after some text: emitted before the next unit
-  let started = false;
+  let afterSpace = 1; // leading whitespace, and each run's second unit on, make no 4-gram
+  let inWord = 0;
   let wordHash = offset;
-  let inWord = false;
-  let pairIsWord = false; // the class of a surrogate pair, read at its high unit, for its low unit
-
-  for (let i = 0; i < s.length; i++) {
-    let unit = s.charCodeAt(i);
-    let isWordUnit: boolean;
-    let isSpace: boolean;
-    if (unit < 0x80) {
-      const read = ascii[unit]!;
-      unit = read & 0xff;
-      isWordUnit = (read & wordFlag) !== 0;
-      isSpace = (read & spaceFlag) !== 0;
-    } else {
-      isSpace = isWhitespace(unit);
-      if ((unit & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-        // A surrogate pair is one code point: both units join (or end) the word together.
-        isWordUnit = pairIsWord = (classOf(s.codePointAt(i)!) & (LETTER | DIGIT)) !== 0;
-      } else if ((unit & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) {
-        isWordUnit = pairIsWord;
-      } else {
-        isWordUnit = (classOf(unit) & (LETTER | DIGIT)) !== 0;
-      }
-    }
-
-    if (isWordUnit) {
-      wordHash = Math.imul(wordHash ^ unit, prime);
-      inWord = true;
-      wordEnd = i;
-    } else if (inWord) {
-      if (ends) ends.words[wordCount] = wordEnd;
-      words[wordCount++] = (wordHash ^ (wordHash >>> 15)) & mask;
-      wordHash = offset;
-      inWord = false;
-    }
-
-    if (isSpace) {
-      if (!pendingSpace) spaceAt = i;
-      pendingSpace = started;
-      continue;
-    }
-    if (pendingSpace) {
-      if (ends) ends.grams[gramCount] = spaceAt;
-      const h = Math.imul(Math.imul(Math.imul(Math.imul(gramOffset ^ c0, prime) ^ c1, prime) ^ c2, prime) ^ space, prime);
-      grams[gramCount++] = (h ^ (h >>> 15)) & mask;
-      c0 = c1;
-      c1 = c2;
-      c2 = space;
-      pendingSpace = false;
-    }
-    if (ends) ends.grams[gramCount] = i;
+  for (let i = 0; i < length; i++) {
+    const code = s.charCodeAt(i);
+    const read = code < 0x80 ? ascii[code]! : readUnit(s, i, code);
+    const unit = read & 0xffff, isWord = (read >> 16) & 1, isSpace = read >> 17;
+    // A word ends here if the unit is no word unit: its bucket is kept (else the next overwrites it).
+    words[wordCount] = (wordHash ^ (wordHash >>> 15)) & mask;
+    wordCount += inWord & (isWord ^ 1);
+    wordHash = (Math.imul(wordHash ^ unit, prime) & -isWord) | (offset & (isWord - 1));
+    inWord = isWord;
+    // A 4-gram ends here unless the unit continues a whitespace run (the run's first unit stands for it).
+    const keep = (isSpace & afterSpace) ^ 1;
     const h = Math.imul(Math.imul(Math.imul(Math.imul(gramOffset ^ c0, prime) ^ c1, prime) ^ c2, prime) ^ unit, prime);
-    grams[gramCount++] = (h ^ (h >>> 15)) & mask;
-    c0 = c1;
-    c1 = c2;
-    c2 = unit;
-    started = true;
+    grams[gramCount] = (h ^ (h >>> 15)) & mask;
+    gramCount += keep;
+    const shift = -keep;
+    c0 ^= (c0 ^ c1) & shift;
+    c1 ^= (c1 ^ c2) & shift;
+    c2 ^= (c2 ^ unit) & shift;
+    afterSpace = isSpace;
   }
-  if (inWord) {
-    if (ends) ends.words[wordCount] = wordEnd;
-    words[wordCount++] = finish(wordHash) & mask;
-  }
-  if (ends) ends.grams[gramCount] = Math.max(0, s.length - 1);
-  grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
+  if (inWord) words[wordCount++] = finish(wordHash) & mask;
+  // The closing padding, unless a trailing whitespace run already made the same 4-gram.
+  if (!afterSpace || gramCount === 0) grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
+  if (ends) bucketEnds(s, ends);
   return { grams, gramCount, words, wordCount };
+}
+
+/**
+ * Where hashUnicode's and hashAscii's buckets end, by the same steps without the hashing: a 4-gram
+ * at the unit it is written at, a word at the unit before the one that ends it.
+ */
+function bucketEnds(s: string, ends: BucketEnds): void {
+  const { grams, words } = ends;
+  const ascii = ASCII_UNITS;
+  let gramCount = 0, wordCount = 0, afterSpace = 1, inWord = 0;
+  for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i);
+    const read = code < 0x80 ? ascii[code]! : readUnit(s, i, code);
+    const isWord = (read >> 16) & 1, isSpace = read >> 17;
+    words[wordCount] = i - 1;
+    wordCount += inWord & (isWord ^ 1);
+    inWord = isWord;
+    grams[gramCount] = i;
+    gramCount += (isSpace & afterSpace) ^ 1;
+    afterSpace = isSpace;
+  }
+  if (inWord) words[wordCount] = s.length - 1;
+  // The closing padding ends at the last unit, and so does the 4-gram of a trailing whitespace run, which stands for it.
+  grams[afterSpace && gramCount > 0 ? gramCount - 1 : gramCount] = Math.max(0, s.length - 1);
 }
 
 /**
@@ -187,11 +181,10 @@ function asciiLookupTable(): Int32Array {
 }
 
 /**
- * hashUnicode for an ASCII text, in one pass without a branch: a text's words and spaces alternate
- * too irregularly for the branch predictor, so each step is computed and masked, and a bucket is
- * written at every unit and kept by counting it (or overwritten by the next). Like hashUnicode's,
- * the loop reads no module-level binding (on the typical ASCII pair, Node, bundled, scorePair went
- * from 114 to 153 MB/s with that).
+ * hashUnicode for an ASCII text, the same steps with the units' 4-gram context packed in one
+ * number and the FNV state after its first two units looked up instead of computed: about 20 %
+ * faster. With the loops reading no module-level binding, scorePair on the typical ASCII pair
+ * (Node, bundled) went from 114 to 153 MB/s.
  */
 export function hashAscii(s: string, bits: number, ends?: BucketEnds): TextBuckets {
   const length = s.length;
@@ -209,7 +202,7 @@ export function hashAscii(s: string, bits: number, ends?: BucketEnds): TextBucke
   let wordHash = offset;
   for (let i = 0; i < length; i++) {
     const read = lookup[s.charCodeAt(i)]!;
-    const unit = read & 0xff, isWord = (read >> 8) & 1, isSpace = read >> 9; // ASCII_UNITS' layout
+    const unit = read & 0xffff, isWord = (read >> 16) & 1, isSpace = read >> 17;
     // A word ends here if the unit is no word unit: its bucket is kept (else the next overwrites it).
     words[wordCount] = (wordHash ^ (wordHash >>> 15)) & mask;
     wordCount += inWord & (isWord ^ 1);
@@ -226,31 +219,8 @@ export function hashAscii(s: string, bits: number, ends?: BucketEnds): TextBucke
   if (inWord) words[wordCount++] = finish(wordHash) & mask;
   // The closing padding, unless a trailing whitespace run already made the same 4-gram.
   if (!afterSpace || gramCount === 0) grams[gramCount++] = gramHash(last3 >> 14, (last3 >> 7) & 0x7f, last3 & 0x7f, SPACE) & mask;
-  if (ends) asciiBucketEnds(s, ends);
+  if (ends) bucketEnds(s, ends);
   return { grams, gramCount, words, wordCount };
-}
-
-/**
- * Where hashAscii's buckets end, by the same steps without the hashing: a pass of its own, because
- * recording them in hashAscii's loop slowed the served path (scorePair) by about 12 %.
- */
-function asciiBucketEnds(s: string, ends: BucketEnds): void {
-  const { grams, words } = ends;
-  const lookup = asciiLookupTable();
-  let gramCount = 0, wordCount = 0, afterSpace = 1, inWord = 0;
-  for (let i = 0; i < s.length; i++) {
-    const read = lookup[s.charCodeAt(i)]!;
-    const isWord = (read >> 8) & 1, isSpace = read >> 9;
-    words[wordCount] = i - 1;
-    wordCount += inWord & (isWord ^ 1);
-    inWord = isWord;
-    grams[gramCount] = i;
-    gramCount += (isSpace & afterSpace) ^ 1;
-    afterSpace = isSpace;
-  }
-  if (inWord) words[wordCount] = s.length - 1;
-  // The closing padding ends at the last unit, and so does the 4-gram of a trailing whitespace run, which stands for it.
-  grams[afterSpace && gramCount > 0 ? gramCount - 1 : gramCount] = Math.max(0, s.length - 1);
 }
 
 /** The hash of the 4-gram of code units a b c d (mask it to the table's bits). */
