@@ -78,11 +78,11 @@ const ASCII_UNITS = new Int32Array(0x80).map((_, u) => {
 
 /** What the hashing reads for the non-ASCII unit at `i`: both units of a surrogate pair take the class of its code point. */
 function readUnit(s: string, i: number, unit: number): number {
-  if (isWhitespace(unit)) return SPACE | SPACE_UNIT;
   let cp = unit;
   if ((unit & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) cp = s.codePointAt(i)!;
   else if ((unit & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) cp = s.codePointAt(i - 1)!;
-  return classOf(cp) & (LETTER | DIGIT) ? unit | WORD_UNIT : unit;
+  if (classOf(cp) & (LETTER | DIGIT)) return unit | WORD_UNIT;
+  return isWhitespace(unit) ? SPACE | SPACE_UNIT : unit; // no whitespace is a letter or number
 }
 
 /**

@@ -119,9 +119,14 @@ export function segmentEnds(text: string): number[] {
   const ends: number[] = [];
   let start = 0;
   const n = text.length;
+  // The first line break or stop at or after `from`: still the next one for any i from `from` to
+  // it, so a text without any is searched once, not once per window cut.
+  let from = -1, next = -1;
   for (let i = 0; i < n; ) {
-    BOUNDARY.lastIndex = i;
-    const next = BOUNDARY.test(text) ? BOUNDARY.lastIndex - 1 : n;
+    if (i < from || i > next) {
+      BOUNDARY.lastIndex = from = i;
+      next = BOUNDARY.test(text) ? BOUNDARY.lastIndex - 1 : n;
+    }
     if (start + MAX_SEGMENT_LENGTH <= next && start + MAX_SEGMENT_LENGTH < n) {
       i = start = windowCut(text, start);
       ends.push(i);

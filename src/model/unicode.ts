@@ -1,7 +1,6 @@
 /**
  * Code point classes for the feature extractor. Unicode property regexes are exact but slow, so
- * each code point's class is computed once per isolate and cached (a flat array for the Basic
- * Multilingual Plane, a bounded Map above it).
+ * each code point's class is computed once per isolate and cached.
  */
 
 export const LETTER = 1;
@@ -32,22 +31,14 @@ function computeClass(cp: number): number {
   return bits;
 }
 
-const bmp = new Uint8Array(0x10000);
-const astral = new Map<number, number>();
-const ASTRAL_CACHE_LIMIT = 1 << 16; // bounds isolate memory against texts of ever-new code points
+// One byte per code point (1.1 MB, allocated zeroed and touched only where texts go): a lookup
+// for every code point, each computed at most once per isolate, however many distinct ones texts bring.
+const cache = new Uint8Array(0x110000);
 
 /** Bit set of LETTER, UPPER, LATIN, DIGIT, PUNCT, MARK, CONTROL for one code point. */
 export function classOf(cp: number): number {
-  if (cp < 0x10000) {
-    let bits = bmp[cp]!;
-    if (bits === 0) bmp[cp] = bits = computeClass(cp);
-    return bits;
-  }
-  let bits = astral.get(cp);
-  if (bits === undefined) {
-    bits = computeClass(cp);
-    if (astral.size < ASTRAL_CACHE_LIMIT) astral.set(cp, bits);
-  }
+  let bits = cache[cp]!;
+  if (bits === 0) cache[cp] = bits = computeClass(cp);
   return bits;
 }
 

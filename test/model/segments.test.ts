@@ -135,6 +135,13 @@ describe("segmentation", () => {
     expect(pieces(noSpaces).map((p) => p.length)).toEqual([400, 400, 200]);
   });
 
+  it("still ends a sentence that a window cut falls before (the cut moves the scan back)", () => {
+    // The stop's run of spaces carries the first segment past the window; the cut comes back to the
+    // whitespace at 250, and the stop at 391 then ends the next segment.
+    const text = `${"a".repeat(250)} ${"b".repeat(140)}. ${" ".repeat(10)}Then a last sentence.`;
+    expect(segmentEnds(text)).toEqual([251, 403, text.length]);
+  });
+
   it("never separates a code point from its marks, joiners, variation selectors or its low surrogate", () => {
     // Each text repeats one sequence; a cut may only fall between two sequences (a flag's two code points may part).
     for (const [unit, step] of [["e\u0301", 2], ["👩‍👩‍👧", 8], ["✈\ufe0f", 2], ["😀", 2], ["🇫🇷", 2], ["a\u0301\u0302\u0303", 4]] as const) {
