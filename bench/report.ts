@@ -42,3 +42,32 @@ export function worstCaseTable(rows: readonly CaseCpu[], limitMs = 10): string {
     rows.map((r) => [r.name, String(r.bodyKiB), String(r.status), fmtSpread(spread(r.appMs)), fmtSpread(spread(r.noopMs)), spread(r.appMs).median <= limitMs ? "yes" : "**NO**"]),
   );
 }
+
+/** What bench/profile.ts reads of a V8 CPU profile (the inspector's Profiler.stop result). */
+export interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/**
+ * Each function's share of the profile's busy samples (time spent idle left out), by self time,
+ * the largest first: JavaScript functions by name and line of their bundle, the runtime's own work
+ * as V8 names it ("(garbage collector)", "(program)", native calls).
+ */
+export function selfTimeTable(profile: CpuProfile, top = 30): string {
+  const frames = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  let busy = 0;
+  profile.samples.forEach((id, i) => {
+    const frame = frames.get(id)!;
+    if (frame.functionName === "(idle)") return;
+    const where = frame.url ? ` (${frame.url.split("/").at(-1)}:${frame.lineNumber + 1})` : "";
+    const name = `${frame.functionName || "(anonymous)"}${where}`;
+    const micros = profile.timeDeltas[i] ?? 0;
+    self.set(name, (self.get(name) ?? 0) + micros);
+    busy += micros;
+  });
+  const rows = [...self].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return table(["function", "share of busy CPU"], rows.map(([name, micros]) => [`\`${name}\``, `${fmt((100 * micros) / busy, 2)} %`]));
+}

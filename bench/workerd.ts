@@ -156,12 +156,14 @@ export interface Running {
 
 /**
  * Starts `workerd serve` on a config named `name` serving the services, and waits until each
- * service with a port answers an HTTP request.
+ * service with a port answers an HTTP request. With `inspectorPort`, workerd opens V8's inspector
+ * there (bench/profile.ts samples the isolate through it).
  */
-export async function serve(name: string, services: readonly Service[], timeoutMs = 20_000): Promise<Running> {
+export async function serve(name: string, services: readonly Service[], { timeoutMs = 20_000, inspectorPort }: { timeoutMs?: number; inspectorPort?: number } = {}): Promise<Running> {
   const configPath = writeConfig(name, services);
   const start = performance.now();
-  const child = spawn(WORKERD, ["serve", configPath], { stdio: ["ignore", "ignore", "pipe"] });
+  const inspector = inspectorPort === undefined ? [] : [`--inspector-addr=127.0.0.1:${inspectorPort}`];
+  const child = spawn(WORKERD, ["serve", configPath, ...inspector], { stdio: ["ignore", "ignore", "pipe"] });
   let stderr = "";
   child.stderr!.on("data", (chunk) => (stderr += chunk));
   const exited = new Promise<void>((done) => child.once("exit", () => done()));

@@ -3,7 +3,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { BUDGETS, checkBudget } from "../../bench/budgets.js";
-import { budgetTable } from "../../bench/report.js";
+import { budgetTable, selfTimeTable } from "../../bench/report.js";
 import { quantile, spread } from "../../bench/stats.js";
 import { ROOT } from "../../bench/workerd.js";
 import { englishText } from "../fixtures/texts.js";
@@ -80,5 +80,26 @@ describe("checkBudget", () => {
 describe("ROOT", () => {
   it("is the checkout, found from the module's own folder (the bundled tools run from dist/tools)", () => {
     expect(existsSync(join(ROOT, "wrangler.toml")) && existsSync(join(ROOT, "bench/workerd.ts"))).toBe(true);
+  });
+});
+
+describe("selfTimeTable", () => {
+  it("shares the busy samples out by function, idle left out, the largest first", () => {
+    const frame = (functionName: string, url = "", lineNumber = -1) => ({ functionName, url, lineNumber });
+    const profile = {
+      nodes: [
+        { id: 1, callFrame: frame("(idle)") },
+        { id: 2, callFrame: frame("hashAscii", "file:///bundle/app.js", 9) },
+        { id: 3, callFrame: frame("(garbage collector)") },
+        { id: 4, callFrame: frame("", "file:///bundle/app.js", 99) },
+      ],
+      samples: [1, 2, 3, 2, 4, 1],
+      timeDeltas: [500, 30, 25, 30, 15, 500],
+    };
+    expect(selfTimeTable(profile).split("\n").slice(2)).toEqual([
+      "| `hashAscii (app.js:10)` | 60 % |",
+      "| `(garbage collector)` | 25 % |",
+      "| `(anonymous) (app.js:100)` | 15 % |",
+    ]);
   });
 });
