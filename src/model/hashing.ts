@@ -41,8 +41,10 @@ let wordBuffer = new Int32Array(1 << 12);
 
 /** The text the buckets are read from: NFC (which keeps ASCII as it is), then lower case. */
 export function normalizeForHashing(text: string): string {
-  return (isAscii(text) ? text : text.normalize("NFC")).toLowerCase();
+  return isAscii(text) ? text.toLowerCase() : normalizeUnicode(text);
 }
+
+const normalizeUnicode = (text: string) => text.normalize("NFC").toLowerCase();
 
 /**
  * Hashes a text into table buckets of `bits` bits. The arrays returned are scratch space, valid
@@ -50,7 +52,7 @@ export function normalizeForHashing(text: string): string {
  */
 export function hashText(text: string, bits: number): TextBuckets {
   // An ASCII text is its own NFC form, and the ASCII pass reads it in lower case itself.
-  return isAscii(text) ? hashAscii(text, bits) : hashUnicode(normalizeForHashing(text), bits);
+  return isAscii(text) ? hashAscii(text, bits) : hashUnicode(normalizeUnicode(text), bits);
 }
 
 /**
