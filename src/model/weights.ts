@@ -94,16 +94,22 @@ export function decodeTable(table: SparseTable, bits: number, name: string): Int
     throw fail(`expected ${table.entries} gaps and values, found ${gaps.length} and ${values.length}`);
   }
   const dense = new Int8Array(1 << bits).fill(table.default);
+  // This loop runs once per isolate at start-up, interpreted: it checks nothing (a bucket beyond
+  // the table is not written), and native searches check after it. With the checks inside, a
+  // Worker's start-up took about 9 ms longer.
   let key = -1;
-  for (let i = 0; i < gaps.length; i++) {
-    const gap = gaps[i]!;
-    const value = values[i]!;
-    key += gap;
-    if (gap === 0 || key >= dense.length) throw fail(`entry ${i} is not an increasing bucket below 2^${bits}`);
-    if (value === -128) throw fail(`value ${i} is -128, outside the stored range`);
-    dense[key] = value;
-  }
+  for (let i = 0; i < gaps.length; i++) dense[(key += gaps[i]!)] = values[i]!;
+  const notIncreasing = key >= dense.length ? firstAtOrBeyond(gaps, dense.length) : gaps.indexOf(0);
+  if (notIncreasing >= 0) throw fail(`entry ${notIncreasing} is not an increasing bucket below 2^${bits}`);
+  const outside = values.indexOf(-128);
+  if (outside >= 0) throw fail(`value ${outside} is -128, outside the stored range`);
   return dense;
+}
+
+/** The first entry whose bucket (the sum of the gaps up to it, from -1) is 0-gapped or at least `limit`. */
+function firstAtOrBeyond(gaps: Uint8Array, limit: number): number {
+  let key = -1;
+  for (let i = 0; ; i++) if (gaps[i] === 0 || (key += gaps[i]!) >= limit) return i;
 }
 
 /** The inverse of decodeTable: lists the buckets whose value is not the most common one. */
