@@ -143,10 +143,7 @@ interface CharCounts {
  * saves most of the work when the model gives them no weight.
  */
 export function extractFeatures(text: string, tables: FeatureTables, statistics = true): Float64Array {
-  const vector = new Float64Array(FEATURES.length);
-  if (statistics) textStatistics(text, vector);
-  tableMeans(text, tables, vector);
-  return vector;
+  return featuresOfSums(text, tableSums(text, tables), tables, statistics);
 }
 
 /** The sums of the table values of a text's buckets, and how many buckets there are. */
@@ -158,9 +155,9 @@ export interface TableSums {
 }
 
 /**
- * extractFeatures for a text whose buckets (hashText's) had their table values summed elsewhere:
- * the segments sum them sentence by sentence, so the score and its evidence come from one pass.
- * The values are small integers, so their sum is exact in any order.
+ * The feature vector from the table values of a text's buckets (hashText's), summed: by
+ * extractFeatures, or by the segments sentence by sentence, so that the score and its evidence come
+ * from one pass. The values are small integers, so their sum is exact in any order.
  */
 export function featuresOfSums(text: string, sums: TableSums, tables: FeatureTables, statistics: boolean): Float64Array {
   const vector = new Float64Array(FEATURES.length);
@@ -169,11 +166,10 @@ export function featuresOfSums(text: string, sums: TableSums, tables: FeatureTab
   return vector;
 }
 
-/** The two table features: the mean table values of hashText's buckets. */
-function tableMeans(text: string, tables: FeatureTables, vector: Float64Array): void {
+/** The table values of hashText's buckets, summed. */
+function tableSums(text: string, tables: FeatureTables): TableSums {
   const { grams, gramCount, words, wordCount } = hashText(text, tables.bits);
-  const sums = { gramSum: tableSum(tables.charNgram, grams, gramCount), gramCount, wordSum: tableSum(tables.word, words, wordCount), wordCount };
-  writeTableFeatures(vector, sums, tables.step);
+  return { gramSum: tableSum(tables.charNgram, grams, gramCount), gramCount, wordSum: tableSum(tables.word, words, wordCount), wordCount };
 }
 
 /** Summed after the hashing pass, not in it: a tight loop over stored buckets keeps many of the large tables' cache misses in flight. */

@@ -235,7 +235,7 @@ export function gramHash(a: number, b: number, c: number, d: number): number {
 }
 
 /** The FNV state after a 4-gram's first two units: the ASCII pass tabulates it for ASCII pairs. */
-export function gramHashStart(a: number, b: number): number {
+function gramHashStart(a: number, b: number): number {
   return Math.imul(Math.imul((FNV_OFFSET ^ CHAR_NGRAM_ORDER) ^ a, FNV_PRIME) ^ b, FNV_PRIME);
 }
 

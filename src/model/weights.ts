@@ -99,15 +99,14 @@ export function decodeTable(table: SparseTable, bits: number, name: string): Int
   // Worker's start-up took about 9 ms longer.
   let key = -1;
   for (let i = 0; i < gaps.length; i++) dense[(key += gaps[i]!)] = values[i]!;
-  const notIncreasing = key >= dense.length ? firstAtOrBeyond(gaps, dense.length) : gaps.indexOf(0);
-  if (notIncreasing >= 0) throw fail(`entry ${notIncreasing} is not an increasing bucket below 2^${bits}`);
+  if (key >= dense.length || gaps.includes(0)) throw fail(`entry ${firstNotIncreasing(gaps, dense.length)} is not an increasing bucket below 2^${bits}`);
   const outside = values.indexOf(-128);
   if (outside >= 0) throw fail(`value ${outside} is -128, outside the stored range`);
   return dense;
 }
 
-/** The first entry whose bucket (the sum of the gaps up to it, from -1) is 0-gapped or at least `limit`. */
-function firstAtOrBeyond(gaps: Uint8Array, limit: number): number {
+/** The first entry whose gap is 0 or whose bucket (the sum of the gaps up to it, from -1) is at least `limit`. */
+function firstNotIncreasing(gaps: Uint8Array, limit: number): number {
   let key = -1;
   for (let i = 0; ; i++) if (gaps[i] === 0 || (key += gaps[i]!) >= limit) return i;
 }
