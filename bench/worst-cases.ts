@@ -27,6 +27,12 @@ const fill = (unit: string, length = N) => unit.repeat(Math.ceil(length / unit.l
 let seed = 1;
 const random = () => ((seed = Math.imul(seed, 48271) % 0x7fffffff) & 0xffff) / 0x10000;
 const randomLetters = (n: number) => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(random() * 26))).join("");
+/** Random code points of [from, to), a new one at each character: table lookups all over, and ICU's rarely used paths. */
+const randomCodePoints = (from: number, to: number, length = N) => {
+  let text = "";
+  while (text.length < length) text += String.fromCodePoint(from + Math.floor((random() + random() / 0x10000) * (to - from)));
+  return text.slice(0, length - (text.length > length ? 1 : 0));
+};
 // Latin, Cyrillic, Greek, Arabic, Devanagari, CJK, Hangul, an astral letter: a script change at every character.
 const scripts = "aжλعक漢한𝐀";
 /** Sentences of words that never repeat: the most distinct tokens for the shared-sentence check. */
@@ -82,6 +88,9 @@ export function worstCases(): Case[] {
     pair(`distinct words, ${S}, explain=all,segments`, distinctWords(1, S), distinctWords(2, S), segments),
     pair("only whitespace", fill(" \t\n\u00a0\u3000"), fill(" ")),
     pair("distinct BMP code points", Array.from({ length: N }, (_, i) => String.fromCharCode(0x20 + (i % 0xd7d0))).join(""), fill("x")),
+    pair("random BMP code points past ASCII, surrogates left out", randomCodePoints(0x80, 0xd800), randomCodePoints(0x80, 0xd800)),
+    pair("random code points above the BMP", randomCodePoints(0x10000, 0x110000), randomCodePoints(0x10000, 0x110000)),
+    pair("random code points above the BMP, explain=all", randomCodePoints(0x10000, 0x110000), randomCodePoints(0x10000, 0x110000), "?explain=all"),
     pair("distinct astral code points", Array.from({ length: N / 2 }, (_, i) => String.fromCodePoint(0x20000 + i)).join(""), fill("x")),
     { name: "texts written as escapes, filling the body", path: "/predict", body: `{"text1":${escaped(fill("é", escapedUnits))},"text2":${escaped(fill("ж", escapedUnits))}}` },
     { name: "a body of '[' (refused: too deep)", path: "/predict", body: "[".repeat(MAX_BODY_BYTES) },

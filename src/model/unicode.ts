@@ -1,49 +1,17 @@
 /**
- * Code point classes for the feature extractor. Unicode property regexes are exact but slow, so
- * each code point's class is computed once per isolate and cached.
+ * Code point classes for the feature extractor, looked up in a table generated from Unicode property
+ * regexes (unicode-properties.ts, unicode-classes.ts): the Worker and the Node tools read the same
+ * Unicode version whatever their runtimes' own, and no text makes a request compute a class.
  */
+import { CLASS_CHAR } from "./unicode-properties.js";
+import { BLOCKS, PAGES } from "./unicode-classes.js";
 
-export const LETTER = 1;
-export const UPPER = 2;
-export const LATIN = 4;
-export const DIGIT = 8;
-export const PUNCT = 16;
-export const MARK = 32;
-export const CONTROL = 64;
-const KNOWN = 128;
+export { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER } from "./unicode-properties.js";
 
-const classes: [RegExp, number][] = [
-  [/^\p{L}$/u, LETTER],
-  [/^\p{Lu}$/u, UPPER],
-  [/^\p{Script=Latin}$/u, LATIN],
-  [/^\p{N}$/u, DIGIT],
-  [/^[\p{P}\p{S}]$/u, PUNCT],
-  [/^\p{M}$/u, MARK],
-  [/^[\p{Cc}\p{Cs}\p{Co}\p{Cn}]$/u, CONTROL],
-];
 
-function computeClass(cp: number): number {
-  // A lone surrogate cannot go through String.fromCodePoint + /u cleanly; it is a control.
-  if (cp >= 0xd800 && cp <= 0xdfff) return CONTROL | KNOWN;
-  const ch = String.fromCodePoint(cp);
-  let bits = KNOWN;
-  for (const [re, bit] of classes) if (re.test(ch)) bits |= bit;
-  return bits;
-}
-
-// One byte per code point, computed at most once per isolate however many distinct ones texts
-// bring: an array for the Basic Multilingual Plane, and one for the planes above, allocated when a
-// text first holds such a code point (1 MiB, which would add about 3 ms to every Worker's start-up).
-const bmp = new Uint8Array(0x10000);
-let astral: Uint8Array | undefined;
-
-/** Bit set of LETTER, UPPER, LATIN, DIGIT, PUNCT, MARK, CONTROL for one code point. */
+/** Bit set of LETTER, UPPER, LATIN, DIGIT, PUNCT, MARK, CONTROL for one code point: a lookup in the generated table, nothing computed. */
 export function classOf(cp: number): number {
-  const cache = cp < 0x10000 ? bmp : (astral ??= new Uint8Array(0x110000 - 0x10000));
-  const at = cp < 0x10000 ? cp : cp - 0x10000;
-  let bits = cache[at]!;
-  if (bits === 0) cache[at] = bits = computeClass(cp);
-  return bits;
+  return PAGES.charCodeAt((BLOCKS[cp >> 8]! << 8) | (cp & 0xff)) - CLASS_CHAR;
 }
 
 /** Lower-case form of an upper-case letter (one code point; multi-code-point folds keep the first). */

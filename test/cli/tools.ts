@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FixturePair } from "../fixtures/pairs.js";
 
-export function runTool(tool: "train" | "evaluate" | "predict" | "key", args: string[]) {
+export function runTool(tool: "train" | "evaluate" | "predict" | "key" | "unicode-table", args: string[]) {
   const result = spawnSync(process.execPath, [`dist/tools/${tool}.js`, ...args], { encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -1,0 +1,46 @@
+/**
+ * The extractor's code point classes come from a generated table (unicode-classes.ts): it must give
+ * every code point the class the Unicode property regexes give it.
+ */
+import { describe, expect, it } from "vitest";
+import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf } from "../../src/model/unicode.js";
+import { classPages, propertyClass } from "../../src/model/unicode-properties.js";
+import { UNICODE_VERSION } from "../../src/model/unicode-classes.js";
+
+describe("classOf", () => {
+  it("gives every code point the class of the property regexes", () => {
+    // A runtime of another Unicode version may not assign what the table's does, or the reverse (CONTROL alone is unassigned).
+    const sameVersion = process.versions.unicode === UNICODE_VERSION;
+    const wrong: string[] = [];
+    for (let cp = 0; cp < 0x110000; cp++) {
+      const [table, regexes] = [classOf(cp), propertyClass(cp)];
+      if (table !== regexes && (sameVersion || (table !== CONTROL && regexes !== CONTROL))) wrong.push(`U+${cp.toString(16)}: ${table} not ${regexes}`);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+
+  it("knows letters, case, scripts, numbers, punctuation, marks and controls", () => {
+    expect(classOf(0x41)).toBe(LETTER | UPPER | LATIN); // A
+    expect(classOf(0x436)).toBe(LETTER); // ж
+    expect(classOf(0x1d400)).toBe(LETTER | UPPER); // 𝐀, astral
+    expect(classOf(0x661)).toBe(DIGIT); // Arabic-Indic one
+    expect(classOf(0x2014)).toBe(PUNCT); // em dash
+    expect(classOf(0x301)).toBe(MARK); // combining acute
+    expect(classOf(0xdc00)).toBe(CONTROL); // a lone surrogate
+    expect(classOf(0x10ffff)).toBe(CONTROL); // unassigned
+  });
+});
+
+describe("classPages", () => {
+  it("gives each block a page of its classes as characters, and blocks of the same classes one page", () => {
+    const classes = (cp: number) => (cp < 0x100 ? cp & 1 : cp === 0x345 ? 64 : 7);
+    const { blocks, pages } = classPages(classes);
+    const page = (k: number) => [...pages.slice(k << 8, (k + 1) << 8)].map((ch) => ch.charCodeAt(0) - 0x30);
+    expect(blocks.slice(0, 5)).toEqual([0, 1, 1, 2, 1]);
+    expect(new Set(blocks.slice(5))).toEqual(new Set([1]));
+    expect(pages).toHaveLength(3 << 8);
+    expect(page(0).slice(0, 4)).toEqual([0, 1, 0, 1]);
+    expect(new Set(page(1))).toEqual(new Set([7]));
+    expect(page(2)[0x45]).toBe(64);
+  });
+});
