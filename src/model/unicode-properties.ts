@@ -11,6 +11,12 @@ export const DIGIT = 8;
 export const PUNCT = 16;
 export const MARK = 32;
 export const CONTROL = 64;
+/**
+ * NFC may change the code point or join it to what precedes it: it is not its own NFC, or is a
+ * mark, or is part of a canonical decomposition but the first. A text without such code points is
+ * its own NFC, so normalizing it can be skipped.
+ */
+export const NFC_UNSTABLE = 128;
 
 /** What each class bit means, as a Unicode property regex: the table is generated from these. */
 const PROPERTIES: [RegExp, number][] = [
@@ -23,17 +29,35 @@ const PROPERTIES: [RegExp, number][] = [
   [/^[\p{Cc}\p{Cs}\p{Co}\p{Cn}]$/u, CONTROL],
 ];
 
-/** The class of a code point by this runtime's regexes (slow: what `npm run unicode-table` tabulates). */
+/** The class of a code point by this runtime's regexes and normalization (slow: what `npm run unicode-table` tabulates). */
 export function propertyClass(cp: number): number {
-  // A lone surrogate cannot go through String.fromCodePoint + /u cleanly; it is a control.
-  if (cp >= 0xd800 && cp <= 0xdfff) return CONTROL;
-  const ch = String.fromCodePoint(cp);
-  let bits = 0;
-  for (const [re, bit] of PROPERTIES) if (re.test(ch)) bits |= bit;
-  return bits;
+  // A lone surrogate is a control: String.fromCodePoint and the /u regexes cannot take it cleanly.
+  const surrogate = cp >= 0xd800 && cp <= 0xdfff;
+  const ch = surrogate ? String.fromCharCode(cp) : String.fromCodePoint(cp);
+  const bits = surrogate ? CONTROL : PROPERTIES.reduce((bits, [re, bit]) => (re.test(ch) ? bits | bit : bits), 0);
+  const decomposed = ch.normalize("NFD").codePointAt(0)!;
+  const stable =
+    ch.normalize("NFC") === ch && !(bits & MARK) && !MARK_RE.test(String.fromCodePoint(decomposed)) && !composesBackward().has(cp) && !composesBackward().has(decomposed);
+  return stable ? bits : bits | NFC_UNSTABLE;
 }
 
-/** A class as unicode-classes.ts stores it: a printable character (the bits are at most 127). */
+const MARK_RE = PROPERTIES.find(([, bit]) => bit === MARK)![0];
+
+let backward: Set<number> | undefined;
+
+/** The code points NFC may join to what precedes them: all but the first of any canonical decomposition. */
+function composesBackward(): Set<number> {
+  if (backward) return backward;
+  backward = new Set();
+  for (let cp = 0; cp < 0x110000; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue;
+    const [, ...rest] = String.fromCodePoint(cp).normalize("NFD");
+    for (const ch of rest) backward.add(ch.codePointAt(0)!);
+  }
+  return backward;
+}
+
+/** A class as unicode-classes.ts stores it: the character CLASS_CHAR + its bits, printable ASCII but for the few NFC_UNSTABLE ones. */
 export const CLASS_CHAR = 0x30;
 
 /**
@@ -45,6 +69,7 @@ export function classPages(classOfCodePoint: (cp: number) => number): { blocks: 
   const pages: string[] = [];
   const blocks = Array.from({ length: 0x1100 }, (_, block) => {
     const page = String.fromCharCode(...Array.from({ length: 0x100 }, (_, k) => CLASS_CHAR + classOfCodePoint((block << 8) | k)));
+    if (/[^\0-\xff]/.test(page)) throw new Error(`a class of U+${(block << 8).toString(16)}-${((block << 8) | 0xff).toString(16)} does not fit a byte`);
     const known = pages.indexOf(page);
     return known >= 0 ? known : pages.push(page) - 1;
   });

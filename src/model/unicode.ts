@@ -6,7 +6,7 @@
 import { CLASS_CHAR } from "./unicode-properties.js";
 import { BLOCKS, PAGES } from "./unicode-classes.js";
 
-export { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER } from "./unicode-properties.js";
+export { CONTROL, DIGIT, LATIN, LETTER, MARK, NFC_UNSTABLE, PUNCT, UPPER } from "./unicode-properties.js";
 
 
 /** Bit set of LETTER, UPPER, LATIN, DIGIT, PUNCT, MARK, CONTROL for one code point: a lookup in the generated table, nothing computed. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { hashAscii, hashText, hashUnicode, normalizeForHashing, type BucketEnds, type TextBuckets } from "../../src/model/hashing.js";
+import { MAX_MARK_RUN, hashAscii, hashText, hashUnicode, normalizeForHashing, type BucketEnds, type TextBuckets } from "../../src/model/hashing.js";
 import { isAscii } from "../../src/model/unicode.js";
 import { anyText } from "../fixtures/arbitraries.js";
 import { referenceHash } from "../fixtures/reference-hashing.js";
@@ -61,6 +61,30 @@ describe("hashText", () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe("normalizeForHashing", () => {
+  const nfcLower = (text: string) => text.normalize("NFC").toLowerCase();
+  // Texts that NFC changes, or skips, in every way: marks in and out of order, Hangul jamo, singletons, accents, emoji.
+  const composing = fc.array(fc.constantFrom("e", "\u0301", "\u0316", "\u0345", "\u1100", "\u1161", "\u11a8", "\u212b", "é", "😀", " ", "ж", "\ud800"), { maxLength: 200 }).map((units) => units.join(""));
+
+  it("is NFC in lower case, the step skipped or not, on any text without a run of more than 30 marks", () => {
+    fc.assert(
+      fc.property(fc.oneof(anyText, composing), (text) => {
+        fc.pre(!new RegExp(`\\p{M}{${MAX_MARK_RUN + 1}}`, "u").test(text));
+        expect(normalizeForHashing(text)).toBe(nfcLower(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("puts U+034F after every 30 marks in a row, so that NFC orders them in linear time (UAX #15)", () => {
+    const marks = "\u0301\u0316".repeat(25_000); // two combining classes, each out of order after the other
+    const safe = normalizeForHashing(`a${marks}`);
+    expect(safe).toBe(nfcLower(`a${marks.match(/.{1,30}/gsu)!.join("\u034f")}`));
+    expect(safe.match(/\u034f/g)).toHaveLength(Math.ceil(50_000 / 30) - 1);
+    expect(normalizeForHashing(`a${marks.slice(0, 30)}b`)).toBe(nfcLower(`a${marks.slice(0, 30)}b`)); // 30 in a row are left alone
   });
 });
 
