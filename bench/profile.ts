@@ -1,7 +1,8 @@
 /**
- * `npm run bench:profile -- [--path /predict] [--requests N]`: where the Worker's CPU goes. Serves
- * the app as the benchmarks do (bench/served-app.ts on bare workerd) with V8's inspector open,
- * sends the real pairs of test-a.jsonl (64 to a body on a batch path), and samples the isolate
+ * `npm run bench:profile -- [--path /predict | --case NAME] [--requests N]`: where the Worker's CPU
+ * goes. Serves the app as the benchmarks do (bench/served-app.ts on bare workerd) with V8's
+ * inspector open, sends the real pairs of test-a.jsonl (64 to a body on a batch path), or the
+ * request of the worst case whose name holds NAME (bench/worst-cases.ts), and samples the isolate
  * with V8's profiler during the timed requests, after a warm-up. Prints each function's share of
  * the busy samples and writes dist/bench/profile.cpuprofile, which Chrome DevTools opens. Needs
  * Node's WebSocket (`--experimental-websocket` on Node 20; the npm script passes it).
@@ -13,16 +14,29 @@ import { numberFlag, parseToolArgs } from "../src/cli/run.js";
 import { batchBodies, DATA, predictBody, send } from "./http.js";
 import { selfTimeTable, type CpuProfile } from "./report.js";
 import { BENCH_DIST, buildBundles, freePort, serve } from "./workerd.js";
+import { worstCaseNamed } from "./worst-cases.js";
 
-const args = parseToolArgs({ path: { type: "string", default: "/predict" }, requests: { type: "string" } }, "npm run bench:profile -- [--path /predict] [--requests N]");
-const path = args.path;
-const batch = path.startsWith("/predict/batch");
-const requests = numberFlag(args.requests, "requests", batch ? 300 : 10_000);
+const usage = "npm run bench:profile -- [--path /predict | --case NAME] [--requests N]";
+const args = parseToolArgs({ path: { type: "string", default: "/predict" }, case: { type: "string" }, requests: { type: "string" } }, usage);
 const CONNECTIONS = 8;
 const BATCH_PAIRS = 64;
 
-const pairs = readDataset(join(DATA, "test-a.jsonl")).pairs;
-const bodies = batch ? batchBodies(pairs, BATCH_PAIRS, Math.ceil(pairs.length / BATCH_PAIRS)) : pairs.map(predictBody);
+/** What is sent: a worst case's request, or the real pairs to `--path`. */
+function workload(): { path: string; bodies: string[]; what: string } {
+  if (args.case !== undefined) {
+    const named = worstCaseNamed(args.case);
+    return { path: named.path, bodies: [named.body], what: `The worst case "${named.name}"` };
+  }
+  const pairs = readDataset(join(DATA, "test-a.jsonl")).pairs;
+  const batch = args.path.startsWith("/predict/batch");
+  return batch
+    ? { path: args.path, bodies: batchBodies(pairs, BATCH_PAIRS, Math.ceil(pairs.length / BATCH_PAIRS)), what: `Real pairs of test-a.jsonl, ${BATCH_PAIRS} to a body` }
+    : { path: args.path, bodies: pairs.map(predictBody), what: "Real pairs of test-a.jsonl" };
+}
+
+const { path, bodies, what } = workload();
+const slow = args.case !== undefined || path.startsWith("/predict/batch");
+const requests = numberFlag(args.requests, "requests", slow ? 300 : 10_000);
 
 const { served } = buildBundles();
 const inspectorPort = await freePort();
@@ -76,7 +90,7 @@ try {
   const file = join(BENCH_DIST, "profile.cpuprofile");
   writeFileSync(file, JSON.stringify(profile));
   console.log(`# Where the CPU of ${requests} requests to ${path} goes\n`);
-  console.log(`Real pairs of test-a.jsonl${batch ? `, ${BATCH_PAIRS} to a body` : ""}; V8's samples every 50 µs in the isolate, idle time left out. Full profile: ${file}\n`);
+  console.log(`${what}; V8's samples every 50 µs in the isolate, idle time left out. Full profile: ${file}\n`);
   console.log(selfTimeTable(profile));
 } finally {
   await running.stop();

@@ -33,6 +33,13 @@ const randomCodePoints = (from: number, to: number, length = N) => {
   while (text.length < length) text += String.fromCodePoint(from + Math.floor((random() + random() / 0x10000) * (to - from)));
   return text.slice(0, length - (text.length > length ? 1 : 0));
 };
+/** Random upper-case letters past ASCII, a new one at each character: the statistics lower-case each (explain=all). */
+const randomCapitals = (length = N) => {
+  const capitals = Array.from({ length: 0x20000 }, (_, cp) => cp).filter((cp) => cp >= 0x80 && /^\p{Lu}$/u.test(String.fromCodePoint(cp)));
+  let text = "";
+  while (text.length < length) text += String.fromCodePoint(capitals[Math.floor(random() * capitals.length)]!);
+  return text.slice(0, length - (text.length > length ? 1 : 0));
+};
 // Latin, Cyrillic, Greek, Arabic, Devanagari, CJK, Hangul, an astral letter: a script change at every character.
 const scripts = "aжλعक漢한𝐀";
 /** Sentences of words that never repeat: the most distinct tokens for the shared-sentence check. */
@@ -93,6 +100,7 @@ export function worstCases(): Case[] {
     pair("random BMP code points past ASCII, surrogates left out", randomCodePoints(0x80, 0xd800), randomCodePoints(0x80, 0xd800)),
     pair("random code points above the BMP", randomCodePoints(0x10000, 0x110000), randomCodePoints(0x10000, 0x110000)),
     pair("random code points above the BMP, explain=all", randomCodePoints(0x10000, 0x110000), randomCodePoints(0x10000, 0x110000), "?explain=all"),
+    pair("random upper-case letters past ASCII, explain=all", randomCapitals(), randomCapitals(), "?explain=all"),
     pair("distinct astral code points", Array.from({ length: N / 2 }, (_, i) => String.fromCodePoint(0x20000 + i)).join(""), fill("x")),
     { name: "texts written as escapes, filling the body", path: "/predict", body: `{"text1":${escaped(fill("é", escapedUnits))},"text2":${escaped(fill("ж", escapedUnits))}}` },
     { name: "a body of '[' (refused: too deep)", path: "/predict", body: "[".repeat(MAX_BODY_BYTES) },
@@ -116,6 +124,13 @@ export function worstCases(): Case[] {
       body: JSON.stringify({ pairs: Array.from({ length: Math.floor(MAX_BATCH_BODY_BYTES / (2 * N + 40)) }, (_, k) => ({ text1: englishText(10 + k, N), text2: englishText(50 + k, N) })) }),
     },
   ];
+}
+
+/** The one worst case whose name holds `fragment` (bench:profile --case); fails, naming the matches, unless exactly one does. */
+export function worstCaseNamed(fragment: string): Case {
+  const found = worstCases().filter((c) => c.name.includes(fragment));
+  if (found.length !== 1) throw new Error(`${JSON.stringify(fragment)} names ${found.length} worst cases, not one${found.length ? `: ${found.map((c) => c.name).join("; ")}` : ""}`);
+  return found[0]!;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { worstCases } from "../../bench/worst-cases.js";
+import { worstCaseNamed, worstCases } from "../../bench/worst-cases.js";
 import {
   MAX_BATCH_BODY_BYTES,
   MAX_BATCH_PAIRS,
@@ -39,5 +39,11 @@ describe("worst cases", () => {
         expect(total, name).toBeLessThanOrEqual(path.includes("segments") ? MAX_SEGMENTED_BATCH_LENGTH : MAX_EXPLAINED_BATCH_LENGTH);
       }
     }
+  });
+
+  it("are found by a part of their name, which must name one (bench:profile --case)", () => {
+    expect(worstCaseNamed("one giant word").name).toBe("one giant word");
+    expect(() => worstCaseNamed("emoji")).toThrow(/names [3-9] worst cases, not one: emoji \(astral pairs\);/);
+    expect(() => worstCaseNamed("no such case")).toThrow('"no such case" names 0 worst cases, not one');
   });
 });
