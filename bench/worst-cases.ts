@@ -83,6 +83,7 @@ export function worstCases(): Case[] {
     pair("combining marks (NFC composes every pair)", fill("e\u0301"), fill("a\u0308")),
     // NFC puts a run of marks in order in quadratic time; one run of 50,000 took a second before runs were cut at 30 (hashing.ts).
     pair("one run of combining marks of two classes, out of order", `a${fill("\u0301\u0316", N - 1)}`, `e${fill("\u0345\u05b0", N - 1)}`),
+    pair(`one run of combining marks, ${S}, explain=all,segments`, `a${fill("\u0301\u0316", S - 1)}`, `e${fill("\u0345\u05b0", S - 1)}`, segments),
     pair("one repeated character", fill("a"), fill("b")),
     pair("emoji (astral pairs)", fill("😀"), fill("🚀")),
     // Refused only once the whole body has been scanned (JSON.stringify writes the lone surrogate as an escape).

@@ -102,7 +102,11 @@ function windowCut(text: string, start: number): number {
     if (classOfUnit(text.charCodeAt(p - 1)) & WHITESPACE && !(classOfUnit(text.charCodeAt(p)) & WHITESPACE)) return p;
   }
   for (let p = limit; p > start; p--) if (canCutAt(text, p)) return p;
-  return isLow(text.charCodeAt(limit)) && isHigh(text.charCodeAt(limit - 1)) ? limit + 1 : limit; // all marks: never split a pair
+  // Marks all the way back: cut after them. Cut among them, the pieces would normalize unlike the
+  // whole text, and merging them back would normalize ever longer pieces, once per window.
+  let p = limit + 1;
+  while (p < text.length && !canCutAt(text, p)) p++;
+  return p;
 }
 
 /**
@@ -171,7 +175,7 @@ function normalizedSegments(text: string, ends: number[]): { ends: number[]; nor
     for (;;) {
       const start = kept.at(-1)?.end ?? 0;
       const offset = kept.at(-1)?.normalizedEnd ?? 0;
-      const piece = normalizeForHashing(text.slice(start, ends[k]));
+      const piece = start === 0 && last ? normalized : normalizeForHashing(text.slice(start, ends[k]));
       const fits = last ? normalized.length - offset === piece.length && normalized.endsWith(piece) : normalized.startsWith(piece, offset);
       if (fits) kept.push({ end: ends[k]!, normalizedEnd: offset + piece.length });
       else if (last) {

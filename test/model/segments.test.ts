@@ -152,6 +152,14 @@ describe("segmentation", () => {
     }
   });
 
+  it("keeps a run of marks longer than a window in one segment, whole for NFC", () => {
+    const marks = "\u0301\u0316".repeat(MAX_SEGMENT_LENGTH); // two combining classes, which NFC reorders
+    const text = `a${marks} then more words after them. And a last sentence here.`;
+    const ends = segmentEnds(text);
+    expect(ends[0]).toBe(text.indexOf(" then"));
+    expect(explained(text, "").segments.text1.map((s) => s.end)).toEqual(ends);
+  });
+
   it("merges segments whose cut would change the normalization (a final sigma, a letter and its mark)", () => {
     // Alone, the first window would end in a final sigma ("ς"); in the whole text it is followed by a letter ("σ").
     const sigma = "Σ".repeat(MAX_SEGMENT_LENGTH) + "ΑΒΓ and more";
