@@ -51,6 +51,16 @@ const distinctWords = (seed: number, length: number) => {
 /** JSON of a string written entirely as \uXXXX escapes (what a client that escapes everything sends). */
 const escaped = (text: string) => `"${[...text].map((ch) => [...ch].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")).join("")}"`;
 
+/** Windows of 400 units of `x` closed by Σ: each window cut falls after a final sigma that the next window makes non-final. */
+const sigmaWindows = (x: string, length: number) => {
+  const body = x.repeat(Math.floor(399 / x.length));
+  return fill(body + "Σ".repeat(400 - body.length), length);
+};
+/** A JSON array of `item` repeated, as long as fits in `budget` bytes. */
+const arrayOf = (item: string, budget = MAX_BODY_BYTES - 60) => `[${Array(Math.floor((budget - 2) / (item.length + 1))).fill(item).join(",")}]`;
+/** A pair with one more key, holding `inner`. */
+const withExtraKey = (inner: string) => `{"text1":"a","text2":"b","x":${inner}}`;
+
 export interface Case {
   name: string;
   path: string;
@@ -64,6 +74,13 @@ function explainedBatch(query: string, limit: number): Case {
   const length = Math.floor(limit / (2 * MAX_EXPLAINED_BATCH_PAIRS));
   const pairs = Array.from({ length: MAX_EXPLAINED_BATCH_PAIRS }, (_, k) => ({ text1: englishText(10 + k, length), text2: englishText(1000 + k, length) }));
   return { name: `batch: ${MAX_EXPLAINED_BATCH_PAIRS} pairs of ${length}, ${query}, adding up to the limit`, path: `/predict/batch?${query}`, body: JSON.stringify({ pairs }) };
+}
+
+/** MAX_BATCH_PAIRS pairs whose texts repeat `unit`, as long as the batch body allows. */
+function unitBatch(unit: string, name: string): Case {
+  const perText = Math.floor((MAX_BATCH_BODY_BYTES - 20) / (2 * MAX_BATCH_PAIRS)) - 30;
+  const text = unit.repeat(Math.floor(perText / new TextEncoder().encode(unit).length));
+  return { name, path: "/predict/batch", body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: text, text2: text })) }) };
 }
 
 /** The cases: texts at the maximum length of every shape the extractor treats apart, refusals, explanations and batches. */
@@ -84,6 +101,13 @@ export function worstCases(): Case[] {
     // NFC puts a run of marks in order in quadratic time; one run of 50,000 took a second before runs were cut at 30 (hashing.ts).
     pair("one run of combining marks of two classes, out of order", `a${fill("\u0301\u0316", N - 1)}`, `e${fill("\u0345\u05b0", N - 1)}`),
     pair(`one run of combining marks, ${S}, explain=all,segments`, `a${fill("\u0301\u0316", S - 1)}`, `e${fill("\u0345\u05b0", S - 1)}`, segments),
+    // Lower case and NFC both grow this text (İ is i and a dot in lower case, U+0344 two marks in NFC).
+    pair("dotted capital I and U+0344 (lower case and NFC grow the text)", fill("İ\u0344"), fill("İ\u0344")),
+    // U+FEFF is whitespace to the segmenter but case-ignorable: the Σ before each cut is final only in its own piece.
+    pair(`final sigma sentences ending ".\\uFEFF", ${S}, explain=segments`, fill("ΣΣΣΣΣΣΣΣΣΣΣΣΣΣ.\ufeff", S), fill("ΣΣΣΣΣΣΣΣΣΣΣΣΣΣ.\ufeff", S), "?explain=segments"),
+    pair(`"İ\\u0344" sentences ending "ΣΣ.\\uFEFF", ${S}, explain=all,segments`, fill("İ\u0344".repeat(6) + "ΣΣ.\ufeff", S), fill("İ\u0344".repeat(6) + "ΣΣ.\ufeff", S), segments),
+    pair(`windows of "İ\\u0344" closed by Σ, ${S}, explain=all,segments`, sigmaWindows("İ\u0344", S), sigmaWindows("İ\u0344", S), segments),
+    pair(`a run of final sigmas, ${S}, explain=all,segments`, fill("Σ", S), fill("Σ", S), segments),
     pair("one repeated character", fill("a"), fill("b")),
     pair("emoji (astral pairs)", fill("😀"), fill("🚀")),
     // Refused only once the whole body has been scanned (JSON.stringify writes the lone surrogate as an escape).
@@ -107,6 +131,14 @@ export function worstCases(): Case[] {
     { name: "a body of '[' (refused: too deep)", path: "/predict", body: "[".repeat(MAX_BODY_BYTES) },
     { name: "a body of escaped unique keys (refused)", path: "/predict", body: `${manyKeys.slice(0, manyKeys.lastIndexOf(","))}}` },
     { name: "a body of escapes (refused: NUL at the end)", path: "/predict", body: `{"text1":"${"\\u0041".repeat(escapes)}\\u0000","text2":""}` },
+    { name: 'an extra key holding [""...] filling the body (refused)', path: "/predict", body: withExtraKey(arrayOf('""')) },
+    { name: 'an extra key holding [{"a":0}...] filling the body (refused)', path: "/predict", body: withExtraKey(arrayOf('{"a":0}')) },
+    { name: "batch: pairs [{}...] filling the body (refused)", path: "/predict/batch", body: `{"pairs":${arrayOf("{}")}}` },
+    { name: "batch: pairs [1...] filling the body (refused)", path: "/predict/batch", body: `{"pairs":${arrayOf("1")}}` },
+    { name: "batch: pairs of empty texts past the limit, filling the body (refused)", path: "/predict/batch", body: `{"pairs":${arrayOf('{"text1":"","text2":""}')}}` },
+    unitBatch("e\u0301", `batch: ${MAX_BATCH_PAIRS} pairs of e+U+0301 filling the body`),
+    unitBatch("İ\u0344", `batch: ${MAX_BATCH_PAIRS} pairs of İ+U+0344 filling the body`),
+    unitBatch(scripts, `batch: ${MAX_BATCH_PAIRS} pairs of alternating scripts filling the body`),
     {
       name: `batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body`,
       path: "/predict/batch",

@@ -164,12 +164,15 @@ function skipWhitespace(text: string, i: number): number {
 
 /**
  * Segments whose normalized forms, joined, are exactly the normalized text, with their ends in
- * both: for a non-ASCII text, a cut whose sides normalize differently apart is dropped.
+ * both: for a non-ASCII text, a cut whose sides normalize differently apart is dropped. After two
+ * such cuts in a row the rest of the text is one segment: each dropped cut makes the next piece
+ * longer, and a text of such cuts (a final sigma before each) would normalize ever longer pieces.
  */
 function normalizedSegments(text: string, ends: number[]): { ends: number[]; normalizedEnds: number[]; normalized: string } {
   if (isAscii(text)) return { ends, normalizedEnds: ends, normalized: text.toLowerCase() };
   const normalized = normalizeForHashing(text);
   const kept: { end: number; normalizedEnd: number }[] = [];
+  let dropped = 0; // cuts dropped in a row
   for (let k = 0; k < ends.length; k++) {
     const last = k === ends.length - 1;
     for (;;) {
@@ -177,11 +180,13 @@ function normalizedSegments(text: string, ends: number[]): { ends: number[]; nor
       const offset = kept.at(-1)?.normalizedEnd ?? 0;
       const piece = start === 0 && last ? normalized : normalizeForHashing(text.slice(start, ends[k]));
       const fits = last ? normalized.length - offset === piece.length && normalized.endsWith(piece) : normalized.startsWith(piece, offset);
-      if (fits) kept.push({ end: ends[k]!, normalizedEnd: offset + piece.length });
-      else if (last) {
+      if (fits) {
+        kept.push({ end: ends[k]!, normalizedEnd: offset + piece.length });
+        dropped = 0;
+      } else if (last) {
         kept.pop(); // the last piece must match the rest: merge back until it does (the whole text always does)
         continue;
-      }
+      } else if (++dropped === 2) k = ends.length - 2; // on to the last piece
       break;
     }
   }

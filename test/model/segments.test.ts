@@ -152,6 +152,15 @@ describe("segmentation", () => {
     }
   });
 
+  it("makes the rest of a text one segment after two cuts in a row that normalization crosses", () => {
+    // U+FEFF ends a sentence, but lower case reads past it: each Σ before a cut is final (ς) only alone.
+    const greek = "ΣΣΣΣΣΣΣΣΣΣΣΣΣΣ.\ufeff".repeat(2);
+    const text = `An intro sentence, long enough. ${greek}Then an English sentence. And one more sentence here.`;
+    const intro = text.indexOf("Σ");
+    expect(segmentEnds(text).length).toBeGreaterThan(3);
+    expect(explained(text, "").segments.text1.map((s) => [s.start, s.end])).toEqual([[0, intro], [intro, text.length]]);
+  });
+
   it("keeps a run of marks longer than a window in one segment, whole for NFC", () => {
     const marks = "\u0301\u0316".repeat(MAX_SEGMENT_LENGTH); // two combining classes, which NFC reorders
     const text = `a${marks} then more words after them. And a last sentence here.`;
