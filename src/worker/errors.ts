@@ -11,6 +11,7 @@ export const ERRORS = {
   json_too_deep: { status: 400, when: "JSON nested deeper than the limit (checked before parsing)" },
   duplicate_key: { status: 400, when: "a key twice in one object, however spelled (`\"text1\"` and `\"text\\u0031\"`)" },
   too_many_keys: { status: 400, when: "an object with more keys than the limit (checked before parsing)" },
+  too_many_values: { status: 400, when: "more array items and object members in the body than the limit (checked before parsing)" },
   unauthorized: { status: 401, when: "a token is required and the Bearer token is missing or wrong" },
   not_found: { status: 404, when: "no such path" },
   method_not_allowed: { status: 405, when: "the path does not serve this method (`Allow` lists those it does)" },

@@ -216,6 +216,7 @@ export const modelInfoResponseSchema = z
       explain_top_features: z.number(),
       max_json_depth: z.number().check(z.describe("Deepest JSON nesting accepted.")),
       max_json_keys: z.number().check(z.describe("Most keys in one JSON object.")),
+      max_json_values: z.number().check(z.describe("Most array items and object members in one body, counted together.")),
     }),
     endpoints: z.array(endpointSchema).check(z.describe("Every endpoint of the API (see /openapi.json for details).")),
     deployment: z.optional(deploymentSchema),

@@ -29,6 +29,7 @@ describe("README: errors and limits", () => {
     expect(when("too_many_pairs")).toContain(`more than ${limits.MAX_BATCH_PAIRS} pairs, or more than ${limits.MAX_EXPLAINED_BATCH_PAIRS} with`);
     expect(when("json_too_deep")).toContain(`deeper than ${limits.MAX_JSON_DEPTH}`);
     expect(when("too_many_keys")).toContain(`more than ${limits.MAX_JSON_KEYS} keys`);
+    expect(when("too_many_values")).toContain(`more than ${number(limits.MAX_JSON_VALUES)} array items and object members`);
     expect(when("invalid_request")).toContain(`longer than ${limits.MAX_ID_LENGTH} characters`);
   });
 

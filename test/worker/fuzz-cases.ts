@@ -20,6 +20,7 @@ const CODES: Record<ErrorCode, number[]> = {
   json_too_deep: [400],
   duplicate_key: [400],
   too_many_keys: [400],
+  too_many_values: [400],
   lone_surrogate: [422],
   nul_character: [422],
   unauthorized: [401],

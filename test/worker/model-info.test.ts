@@ -22,6 +22,7 @@ it("GET /model_info lists the limits and every endpoint", async () => {
     explain_top_features: limits.TOP_FEATURES,
     max_json_depth: limits.MAX_JSON_DEPTH,
     max_json_keys: limits.MAX_JSON_KEYS,
+    max_json_values: limits.MAX_JSON_VALUES,
   });
   expect(info.endpoints.map((e) => `${e.method} ${e.path}`)).toEqual(operations.map((op) => `${op.method.toUpperCase()} ${op.path}`));
   expect(info.endpoints.map((e) => e.path)).toEqual(

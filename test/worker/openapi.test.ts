@@ -2,7 +2,7 @@ import { env, SELF } from "cloudflare:test";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { app } from "../../src/worker/app.js";
 import { ERRORS, type ErrorCode } from "../../src/worker/errors.js";
-import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
+import { MAX_BATCH_BODY_BYTES, MAX_BATCH_PAIRS, MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_JSON_VALUES, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
 import { errorsOf, openApiDocument, operations } from "../../src/worker/openapi.js";
 import { errorBodySchema } from "../../src/worker/responses.js";
 import * as z from "../../src/zod.js";
@@ -61,6 +61,8 @@ function trigger(op: Operation, code: ErrorCode): [bindings: object, init: Reque
       return [{}, json("[".repeat(MAX_JSON_DEPTH + 1))];
     case "too_many_keys":
       return [{}, json(JSON.stringify(Object.fromEntries(Array.from({ length: MAX_JSON_KEYS + 1 }, (_, i) => [`k${i}`, i]))))];
+    case "too_many_values":
+      return [{}, json(JSON.stringify({ text1: "a", text2: "b", x: Array(MAX_JSON_VALUES).fill(0) }))];
     case "duplicate_key":
       return [{}, json('{"text1":"a","text1":"b"}')];
     case "lone_surrogate":

@@ -1,7 +1,7 @@
 import { SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS } from "../../src/worker/limits.js";
+import { MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_JSON_VALUES } from "../../src/worker/limits.js";
 import { scanJson } from "../../src/worker/middleware/strict-json.js";
 import { BASE, errorOf, postJson } from "./request.js";
 
@@ -18,6 +18,9 @@ describe("strict JSON bodies: each refusal has its status and code", () => {
     ["a body-limit's worth of open brackets", "[".repeat(MAX_BODY_BYTES), 400, "json_too_deep"],
     ["an object with one key too many", `{${Array.from({ length: MAX_JSON_KEYS + 1 }, (_, i) => `"k${i}":0`).join(",")}}`, 400, "too_many_keys"],
     ["a body-limit's worth of keys", `{${Array.from({ length: MAX_BODY_BYTES / 10 }, (_, i) => `"${i}":0`).join(",")}}`, 400, "too_many_keys"],
+    ["one array item too many", `{"text1":"a","x":[${Array(MAX_JSON_VALUES - 1).fill(0).join(",")}]}`, 400, "too_many_values"],
+    ["one object member too many, in sibling objects", `[${Array.from({ length: MAX_JSON_VALUES / 4 + 1 }, (_, i) => `{"a":${i},"b":"c","d":[]}`).join(",")}]`, 400, "too_many_values"],
+    ["a body-limit's worth of empty objects", `{"pairs":[${Array(MAX_BODY_BYTES / 4).fill("{}").join(",")}]}`, 400, "too_many_values"],
     ["a duplicate key", '{"text1":"a","text2":"b","text1":"c"}', 400, "duplicate_key"],
     ["a duplicate key spelled with an escape", '{"text1":"a","text2":"b","text\\u0031":"c"}', 400, "duplicate_key"],
     ["a duplicate key inside a nested object", '{"text1":"a","text2":"b","x":{"k":1,"k":2}}', 400, "duplicate_key"],
@@ -51,6 +54,7 @@ describe("strict JSON bodies: each refusal has its status and code", () => {
     ["nesting at the limit (unknown fields are refused by the schema afterwards)", nested(MAX_JSON_DEPTH), 422],
     ["surrogate pairs, escaped and raw", '{"text1":"\\ud83d\\ude00 😀","text2":"b"}', 200],
     ["the same key in sibling objects", '[{"k":1},{"k":2}]', 422],
+    ["the most array items and object members allowed", `{"text1":"a","x":[${Array(MAX_JSON_VALUES - 2).fill("[]").join(",")}]}`, 422],
     ["objects with the most keys allowed", `[${Array(3).fill(`{${Array.from({ length: MAX_JSON_KEYS }, (_, i) => `"k${i}":0`).join(",")}}`).join(",")}]`, 422],
     ["escaped quotes and backslashes", '{"text1":"a\\"b\\\\","text2":"\\\\\\""}', 200],
     ["a leading byte-order mark", '\ufeff{"text1":"a","text2":"b"}', 200],

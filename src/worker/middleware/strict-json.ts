@@ -7,7 +7,7 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { errorResponse, type ErrorCode, type ErrorDetail } from "../errors.js";
-import { MAX_JSON_DEPTH, MAX_JSON_KEYS } from "../limits.js";
+import { MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_JSON_VALUES } from "../limits.js";
 
 export interface JsonProblem {
   code: ErrorCode;
@@ -16,6 +16,7 @@ export interface JsonProblem {
 }
 
 const QUOTE = 0x22, BACKSLASH = 0x5c, U = 0x75, COLON = 0x3a, COMMA = 0x2c;
+const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d;
 const OPEN_OBJECT = 0x7b, CLOSE_OBJECT = 0x7d, OPEN_ARRAY = 0x5b, CLOSE_ARRAY = 0x5d;
 
 /**
@@ -54,18 +55,26 @@ function widthAt(text: string, i: number): number {
 
 /**
  * One linear pass over JSON text that finds what JSON.parse lets through silently: nesting deeper
- * than `maxDepth` and objects with more than `maxKeys` keys (both reported at once, before
- * parsing, so that JSON.parse never sees them), duplicate keys (JSON.parse keeps the last),
+ * than `maxDepth`, objects with more than `maxKeys` keys and more than `maxValues` array items and
+ * object members in all (reported at once, before parsing, so that JSON.parse never sees them),
+ * duplicate keys (JSON.parse keeps the last),
  * lone surrogates and NUL (as escapes or raw). Syntax is left to JSON.parse; on malformed text the
  * findings other than depth are meaningless and the caller reports the syntax error instead.
  */
-export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_JSON_KEYS): JsonProblem | undefined {
+export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_JSON_KEYS, maxValues = MAX_JSON_VALUES): JsonProblem | undefined {
   const containers: (Set<string> | null)[] = []; // keys seen per open object; null for arrays
   let expectKey = false;
   let found: JsonProblem | undefined;
+  let values = 0;
+  let arrayOpened = false; // the next value, unless a ], is an array's first item
+  const tooManyValues: JsonProblem = { code: "too_many_values", message: `the body holds more than ${maxValues} array items and object members` };
   const plainRun = text.isWellFormed() ? PLAIN_RUN : PLAIN_RUN_NO_SURROGATES;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
+    if (arrayOpened && c !== SPACE && c !== TAB && c !== LF && c !== CR) {
+      arrayOpened = false;
+      if (c !== CLOSE_ARRAY && ++values > maxValues) return tooManyValues;
+    }
     if (c === QUOTE) {
       const start = i++;
       let escaped = false;
@@ -92,6 +101,7 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
         if (key !== undefined && keys.has(key)) found ??= { code: "duplicate_key", message: `duplicate key ${JSON.stringify(key.slice(0, 64))}` };
         else if (key !== undefined) keys.add(key);
         if (keys.size > maxKeys) return { code: "too_many_keys", message: `a JSON object has more than ${maxKeys} keys` };
+        if (++values > maxValues) return tooManyValues;
         expectKey = false;
       }
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
@@ -100,11 +110,13 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
       }
       containers.push(c === OPEN_OBJECT ? new Set() : null);
       expectKey = c === OPEN_OBJECT;
+      arrayOpened = c === OPEN_ARRAY;
     } else if (c === CLOSE_OBJECT || c === CLOSE_ARRAY) {
       containers.pop();
       expectKey = false;
     } else if (c === COMMA) {
       expectKey = !!containers.at(-1);
+      if (containers.at(-1) === null && ++values > maxValues) return tooManyValues;
     } else if (c === COLON) {
       expectKey = false;
     }
@@ -135,7 +147,7 @@ function parseStrictJson(bytes: ArrayBuffer): { value: Record<string, unknown> }
     return { problem: { code: "malformed_json", message: "request body is not valid UTF-8" } };
   }
   const problem = scanJson(text);
-  if (problem?.code === "json_too_deep" || problem?.code === "too_many_keys") return { problem };
+  if (problem?.code === "json_too_deep" || problem?.code === "too_many_keys" || problem?.code === "too_many_values") return { problem };
   let value: unknown;
   try {
     value = JSON.parse(text);
