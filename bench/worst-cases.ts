@@ -5,8 +5,10 @@
  * alone. `npm run bench:worst-case` prints them; `npm run bench` checks the worst against the
  * 10 ms target.
  */
+import { nonAsciiLength } from "../src/model/unicode.js";
 import {
   MAX_BATCH_BODY_BYTES,
+  MAX_BATCH_NON_ASCII_LENGTH,
   MAX_BATCH_PAIRS,
   MAX_BODY_BYTES,
   MAX_EXPLAINED_BATCH_LENGTH,
@@ -76,10 +78,12 @@ function explainedBatch(query: string, limit: number): Case {
   return { name: `batch: ${MAX_EXPLAINED_BATCH_PAIRS} pairs of ${length}, ${query}, adding up to the limit`, path: `/predict/batch?${query}`, body: JSON.stringify({ pairs }) };
 }
 
-/** MAX_BATCH_PAIRS pairs whose texts repeat `unit`, as long as the batch body allows. */
-function unitBatch(unit: string, name: string): Case {
-  const perText = Math.floor((MAX_BATCH_BODY_BYTES - 20) / (2 * MAX_BATCH_PAIRS)) - 30;
-  const text = unit.repeat(Math.floor(perText / new TextEncoder().encode(unit).length));
+/** MAX_BATCH_PAIRS pairs whose texts repeat `unit`, as long as the limit outside ASCII allows, or (`fillBody`) the body. */
+function unitBatch(unit: string, name: string, fillBody = false): Case {
+  const repeats = fillBody
+    ? Math.floor((Math.floor((MAX_BATCH_BODY_BYTES - 20) / (2 * MAX_BATCH_PAIRS)) - 30) / new TextEncoder().encode(unit).length)
+    : Math.floor(MAX_BATCH_NON_ASCII_LENGTH / (2 * MAX_BATCH_PAIRS) / nonAsciiLength(unit));
+  const text = unit.repeat(repeats);
   return { name, path: "/predict/batch", body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: text, text2: text })) }) };
 }
 
@@ -136,9 +140,10 @@ export function worstCases(): Case[] {
     { name: "batch: pairs [{}...] filling the body (refused)", path: "/predict/batch", body: `{"pairs":${arrayOf("{}")}}` },
     { name: "batch: pairs [1...] filling the body (refused)", path: "/predict/batch", body: `{"pairs":${arrayOf("1")}}` },
     { name: "batch: pairs of empty texts past the limit, filling the body (refused)", path: "/predict/batch", body: `{"pairs":${arrayOf('{"text1":"","text2":""}')}}` },
-    unitBatch("e\u0301", `batch: ${MAX_BATCH_PAIRS} pairs of e+U+0301 filling the body`),
-    unitBatch("İ\u0344", `batch: ${MAX_BATCH_PAIRS} pairs of İ+U+0344 filling the body`),
-    unitBatch(scripts, `batch: ${MAX_BATCH_PAIRS} pairs of alternating scripts filling the body`),
+    unitBatch("e\u0301", `batch: ${MAX_BATCH_PAIRS} pairs of e+U+0301, up to the limit outside ASCII`),
+    unitBatch("İ\u0344", `batch: ${MAX_BATCH_PAIRS} pairs of İ+U+0344, up to the limit outside ASCII`),
+    unitBatch(scripts, `batch: ${MAX_BATCH_PAIRS} pairs of alternating scripts, up to the limit outside ASCII`),
+    unitBatch("İ\u0344", `batch: ${MAX_BATCH_PAIRS} pairs of İ+U+0344 filling the body (refused: over the limit outside ASCII)`, true),
     {
       name: `batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body`,
       path: "/predict/batch",

@@ -37,6 +37,14 @@ export function isAscii(text: string): boolean {
   return ALL_ASCII.test(text);
 }
 
+/** How many code units of a text are outside ASCII. */
+export function nonAsciiLength(text: string): number {
+  if (isAscii(text)) return 0;
+  let count = 0;
+  for (let i = 0; i < text.length; i++) count += (text.charCodeAt(i) + 0xff80) >>> 16; // 1 from U+0080 up
+  return count;
+}
+
 /** The characters JavaScript's \s matches. */
 export function isWhitespace(cp: number): boolean {
   if (cp < 0x80) return cp === 0x20 || (cp >= 0x09 && cp <= 0x0d);

@@ -8,7 +8,9 @@ import { zValidator } from "@hono/zod-validator";
 import type { Context } from "hono";
 import * as z from "../zod.js";
 import { errorResponse } from "./errors.js";
+import { nonAsciiLength } from "../model/unicode.js";
 import {
+  MAX_BATCH_NON_ASCII_LENGTH,
   MAX_BATCH_PAIRS,
   MAX_EXPLAINED_BATCH_LENGTH,
   MAX_EXPLAINED_BATCH_PAIRS,
@@ -113,10 +115,18 @@ export function segmentedTextTooLong(c: Context, explain: ExplainMode, pairs: re
 }
 
 /**
- * A batch's limits with `explain` (the query's, like the one above): each text's with segments,
- * then the number of pairs and their texts' total. 413 text_too_long or too_many_pairs, or nothing.
+ * A batch's limits beyond its schema's: the code units outside ASCII in all its texts, then with
+ * `explain` (the query's, like the one above) each text's with segments, the number of pairs and
+ * their texts' total. 413 text_too_long or too_many_pairs, or nothing.
  */
-export function explainedBatchTooLarge(c: Context, explain: ExplainMode, pairs: readonly Texts[]) {
+export function batchTooLarge(c: Context, explain: ExplainMode, pairs: readonly Texts[]) {
+  const nonAscii = pairs.reduce((sum, p) => sum + nonAsciiLength(p.text1) + nonAsciiLength(p.text2), 0);
+  if (nonAscii > MAX_BATCH_NON_ASCII_LENGTH) {
+    const message = `must hold at most ${MAX_BATCH_NON_ASCII_LENGTH} code units outside ASCII in all`;
+    return errorResponse(c, "text_too_long", `pairs hold ${nonAscii} code units outside ASCII, more than the ${MAX_BATCH_NON_ASCII_LENGTH} a batch takes`, [
+      { path: "pairs", message },
+    ]);
+  }
   if (!explain) return;
   const tooLong = segmentedTextTooLong(c, explain, pairs, (index, key) => `pairs.${index}.${key}`);
   if (tooLong) return tooLong;

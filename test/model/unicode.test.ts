@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CONTROL, DIGIT, LATIN, LETTER, MARK, NFC_UNSTABLE, PUNCT, UPPER, classOf } from "../../src/model/unicode.js";
+import { CONTROL, DIGIT, LATIN, LETTER, MARK, NFC_UNSTABLE, PUNCT, UPPER, classOf, nonAsciiLength } from "../../src/model/unicode.js";
 import { classPages, propertyClass } from "../../src/model/unicode-properties.js";
 import { UNICODE_VERSION } from "../../src/model/unicode-classes.js";
 
@@ -67,5 +67,18 @@ describe("classPages", () => {
     expect(page(0).slice(0, 4)).toEqual([0, 1, 0, 1]);
     expect(new Set(page(1))).toEqual(new Set([7]));
     expect(page(2)[0x45]).toBe(64);
+  });
+});
+
+describe("nonAsciiLength", () => {
+  it("counts the code units outside ASCII", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 300 }), (text) => {
+        expect(nonAsciiLength(text)).toBe([...text].reduce((n, ch) => n + (ch.charCodeAt(0) > 0x7f ? ch.length : 0), 0));
+      }),
+      { numRuns: 1000 },
+    );
+    expect(nonAsciiLength("plain ascii")).toBe(0);
+    expect(nonAsciiLength("é😀 ж")).toBe(4);
   });
 });

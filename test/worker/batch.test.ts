@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   MAX_BATCH_BODY_BYTES,
+  MAX_BATCH_NON_ASCII_LENGTH,
   MAX_BATCH_PAIRS,
   MAX_EXPLAINED_BATCH_LENGTH,
   MAX_EXPLAINED_BATCH_PAIRS,
@@ -121,6 +122,24 @@ describe("POST /predict/batch", () => {
         details: [{ path: "pairs", message: `must hold at most ${limit} characters of text in all with explain=${explain}` }],
       });
     }
+  });
+
+  it(`takes texts holding at most ${MAX_BATCH_NON_ASCII_LENGTH} code units outside ASCII in all, however long their ASCII`, async () => {
+    // Two code units outside ASCII per emoji; ASCII text between them does not count.
+    const quarter = MAX_BATCH_NON_ASCII_LENGTH / 4;
+    const pairs = [
+      { text1: "😀".repeat(quarter / 2), text2: `ascii ${"é".repeat(quarter)} ascii` },
+      { text1: "ж".repeat(quarter), text2: "aж".repeat(quarter) },
+    ];
+    expect((await postJson("/predict/batch", { pairs })).status).toBe(200);
+    pairs[1]!.text1 += "\u00e9";
+    const response = await postJson("/predict/batch", { pairs });
+    expect(response.status).toBe(413);
+    expect(await errorOf(response)).toMatchObject({
+      code: "text_too_long",
+      message: `pairs hold ${MAX_BATCH_NON_ASCII_LENGTH + 1} code units outside ASCII, more than the ${MAX_BATCH_NON_ASCII_LENGTH} a batch takes`,
+      details: [{ path: "pairs", message: `must hold at most ${MAX_BATCH_NON_ASCII_LENGTH} code units outside ASCII in all` }],
+    });
   });
 
   it("answers 413 text_too_long naming the pair of a text over the limit", async () => {

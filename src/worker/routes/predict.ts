@@ -6,7 +6,7 @@ import { noteTexts } from "../middleware/request-log.js";
 import { strictJson } from "../middleware/strict-json.js";
 import { modelId } from "../model.js";
 import { predict } from "../prediction.js";
-import { explainedBatchTooLarge, segmentedTextTooLong, validateBatch, validateExplain, validatePredict } from "../requests.js";
+import { batchTooLarge, segmentedTextTooLong, validateBatch, validateExplain, validatePredict } from "../requests.js";
 
 export const predictRoutes = new Hono<AppEnv>()
   .post("/predict", strictJson({ maxBytes: MAX_BODY_BYTES }), validateExplain, validatePredict, (c) => {
@@ -24,7 +24,7 @@ export const predictRoutes = new Hono<AppEnv>()
     const explain = c.req.valid("query")?.explain;
     const { pairs } = c.req.valid("json");
     noteTexts(c, pairs.flatMap((p) => [p.text1, p.text2]));
-    const tooLarge = explainedBatchTooLarge(c, explain, pairs);
+    const tooLarge = batchTooLarge(c, explain, pairs);
     if (tooLarge) return tooLarge;
     const results = pairs.map(({ id, text1, text2 }) => ({
       ...(id === undefined ? {} : { id }),
