@@ -107,6 +107,9 @@ export function worstCases(): Case[] {
     pair(`one run of combining marks, ${S}, explain=all,segments`, `a${fill("\u0301\u0316", S - 1)}`, `e${fill("\u0345\u05b0", S - 1)}`, segments),
     // Lower case and NFC both grow this text (İ is i and a dot in lower case, U+0344 two marks in NFC).
     pair("dotted capital I and U+0344 (lower case and NFC grow the text)", fill("İ\u0344"), fill("İ\u0344")),
+    // NFC splits each U+FB2C into three code units (a letter and two marks, composition excluded).
+    pair("Hebrew letters that NFC splits in three", fill("\ufb2c"), fill("\ufb2c")),
+    pair("Hebrew letters that NFC splits in three, explain=all", fill("\ufb2c"), fill("\ufb2c"), "?explain=all"),
     // U+FEFF is whitespace to the segmenter but case-ignorable: the Σ before each cut is final only in its own piece.
     pair(`final sigma sentences ending ".\\uFEFF", ${S}, explain=segments`, fill("ΣΣΣΣΣΣΣΣΣΣΣΣΣΣ.\ufeff", S), fill("ΣΣΣΣΣΣΣΣΣΣΣΣΣΣ.\ufeff", S), "?explain=segments"),
     pair(`"İ\\u0344" sentences ending "ΣΣ.\\uFEFF", ${S}, explain=all,segments`, fill("İ\u0344".repeat(6) + "ΣΣ.\ufeff", S), fill("İ\u0344".repeat(6) + "ΣΣ.\ufeff", S), segments),
