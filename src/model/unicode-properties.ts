@@ -1,7 +1,7 @@
 /**
- * The code point classes the extractor reads, defined by Unicode property regexes, and the form of
- * the table `npm run unicode-table` writes of them (unicode-classes.ts, read by unicode.ts). Apart
- * from that table, so that computing a class never reads it.
+ * The code point classes the extractor reads, defined by Unicode property regexes and NFC, and the
+ * form of the table `npm run unicode-table` writes of them (unicode-classes.ts, read by
+ * unicode.ts). Apart from that table, so that computing a class never reads it.
  */
 
 export const LETTER = 1;
