@@ -18,6 +18,7 @@ import {
   MAX_TEXT_LENGTH,
 } from "../src/worker/limits.js";
 import { englishText } from "../test/fixtures/texts.js";
+import { sharedWithFloodSymbols, sharedWithFloodWords, typesFloodAscii, typesFloodText } from "./hash-floods.js";
 import { send } from "./http.js";
 import { serveAlone, type Alone, type Bundles } from "./workerd.js";
 
@@ -133,6 +134,10 @@ export function worstCases(): Case[] {
     pair("random code points above the BMP", randomCodePoints(0x10000, 0x110000), randomCodePoints(0x10000, 0x110000)),
     pair("random code points above the BMP, explain=all", randomCodePoints(0x10000, 0x110000), randomCodePoints(0x10000, 0x110000), "?explain=all"),
     pair("random upper-case letters past ASCII, explain=all", randomCapitals(), randomCapitals(), "?explain=all"),
+    pair("words built to collide in the statistics' word set, explain=all", typesFloodText(N), typesFloodText(N), "?explain=all"),
+    pair("ASCII words built to collide in the statistics' word set, explain=all", typesFloodAscii(N), typesFloodAscii(N), "?explain=all"),
+    pair(`symbols built to collide in the shared-sentence table, ${S}, explain=segments`, sharedWithFloodSymbols(S), sharedWithFloodSymbols(S), "?explain=segments"),
+    pair(`words built to collide in the shared-sentence table, ${S}, explain=segments`, sharedWithFloodWords(S), sharedWithFloodWords(S), "?explain=segments"),
     pair("distinct astral code points", Array.from({ length: N / 2 }, (_, i) => String.fromCodePoint(0x20000 + i)).join(""), fill("x")),
     { name: "texts written as escapes, filling the body", path: "/predict", body: `{"text1":${escaped(fill("é", escapedUnits))},"text2":${escaped(fill("ж", escapedUnits))}}` },
     { name: "a body of '[' (refused: too deep)", path: "/predict", body: "[".repeat(MAX_BODY_BYTES) },

@@ -36,6 +36,7 @@
 import { FEATURES, featuresOfSums } from "./features.js";
 import { scoreFeatures, type PairScore } from "./scorer.js";
 import { hashNormalized, normalizeForHashing, type BucketEnds } from "./hashing.js";
+import { mixKey, newSeed } from "./int-set.js";
 import { MARK, classOf, isAscii, isWhitespace } from "./unicode.js";
 import type { Model } from "./weights.js";
 
@@ -316,8 +317,9 @@ function sharedWith(a: TokenLists, b: TokenLists): boolean[] {
   const counts = new Int32Array(mask + 1);
   const segmentOf = new Int32Array(total);
   const next = new Int32Array(total);
+  const seed = newSeed();
   const slot = (token: number) => {
-    let i = (Math.imul(token, 0x9e3779b1) >>> 0) & mask;
+    let i = mixKey(token, seed) & mask;
     while (heads[i] !== -1 && keys[i] !== token) i = (i + 1) & mask;
     return i;
   };
