@@ -8,7 +8,7 @@
 import { nonAsciiLength } from "../src/model/unicode.js";
 import {
   MAX_BATCH_BODY_BYTES,
-  MAX_BATCH_NON_ASCII_LENGTH,
+  MAX_NON_ASCII_LENGTH,
   MAX_BATCH_PAIRS,
   MAX_BODY_BYTES,
   MAX_EXPLAINED_BATCH_LENGTH,
@@ -23,6 +23,8 @@ import { send } from "./http.js";
 import { serveAlone, type Alone, type Bundles } from "./workerd.js";
 
 const N = MAX_TEXT_LENGTH;
+/** Code units outside ASCII that each of a pair's two texts may hold. */
+const M = MAX_NON_ASCII_LENGTH / 2;
 /** Texts explain=segments takes. */
 const S = MAX_SEGMENTED_TEXT_LENGTH;
 
@@ -70,7 +72,22 @@ export interface Case {
   body: string;
 }
 
-const pair = (name: string, text1: string, text2: string, query = ""): Case => ({ name, path: `/predict${query}`, body: JSON.stringify({ text1, text2 }) });
+/**
+ * A /predict case. Texts over the limit outside ASCII in all (MAX_NON_ASCII_LENGTH) are cut to it,
+ * each to the same share of its length, so that every kind is timed at the most the API takes.
+ */
+const pair = (name: string, text1: string, text2: string, query = ""): Case => ({ name, path: `/predict${query}`, body: JSON.stringify(withinNonAscii(text1, text2)) });
+
+function withinNonAscii(text1: string, text2: string): { text1: string; text2: string } {
+  const cut = (text: string, share: number) => {
+    const end = Math.floor(text.length * share);
+    return text.slice(0, (text.charCodeAt(end - 1) & 0xfc00) === 0xd800 ? end - 1 : end); // never half a surrogate pair
+  };
+  for (let share = 1; ; share *= 0.999) {
+    const texts = { text1: cut(text1, share), text2: cut(text2, share) };
+    if (nonAsciiLength(texts.text1) + nonAsciiLength(texts.text2) <= MAX_NON_ASCII_LENGTH) return texts;
+  }
+}
 
 /** The most pairs a batch with explain holds, of distinct prose whose texts add up to the mode's limit: each pair and each character costs. */
 function explainedBatch(query: string, limit: number): Case {
@@ -83,7 +100,7 @@ function explainedBatch(query: string, limit: number): Case {
 function unitBatch(unit: string, name: string, fillBody = false): Case {
   const repeats = fillBody
     ? Math.floor((Math.floor((MAX_BATCH_BODY_BYTES - 20) / (2 * MAX_BATCH_PAIRS)) - 30) / new TextEncoder().encode(unit).length)
-    : Math.floor(MAX_BATCH_NON_ASCII_LENGTH / (2 * MAX_BATCH_PAIRS) / nonAsciiLength(unit));
+    : Math.floor(MAX_NON_ASCII_LENGTH / (2 * MAX_BATCH_PAIRS) / nonAsciiLength(unit));
   const text = unit.repeat(repeats);
   return { name, path: "/predict/batch", body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: text, text2: text })) }) };
 }
@@ -119,7 +136,8 @@ export function worstCases(): Case[] {
     pair("one repeated character", fill("a"), fill("b")),
     pair("emoji (astral pairs)", fill("😀"), fill("🚀")),
     // Refused only once the whole body has been scanned (JSON.stringify writes the lone surrogate as an escape).
-    pair("emoji, a lone surrogate at the end (refused)", fill("😀"), `${fill("🚀", N - 2)}\ud800`),
+    { name: "emoji, a lone surrogate at the end (refused)", path: "/predict", body: JSON.stringify({ text1: fill("😀"), text2: `${fill("🚀", N - 2)}\ud800` }) },
+    { name: "two texts of Cyrillic at the length limit (refused: over the limit outside ASCII)", path: "/predict", body: JSON.stringify({ text1: fill("ж"), text2: fill("ж") }) },
     pair(`emoji, ${S}, explain=all,segments`, fill("😀", S), fill("🚀", S), segments),
     pair("one giant word", randomLetters(N), randomLetters(N)),
     pair("alternating scripts", fill(scripts), fill([...scripts].reverse().join(""))),
@@ -139,7 +157,12 @@ export function worstCases(): Case[] {
     pair(`symbols built to collide in the shared-sentence table, ${S}, explain=segments`, sharedWithFloodSymbols(S), sharedWithFloodSymbols(S), "?explain=segments"),
     pair(`words built to collide in the shared-sentence table, ${S}, explain=segments`, sharedWithFloodWords(S), sharedWithFloodWords(S), "?explain=segments"),
     pair("distinct astral code points", Array.from({ length: N / 2 }, (_, i) => String.fromCodePoint(0x20000 + i)).join(""), fill("x")),
-    { name: "texts written as escapes, filling the body", path: "/predict", body: `{"text1":${escaped(fill("é", escapedUnits))},"text2":${escaped(fill("ж", escapedUnits))}}` },
+    {
+      name: "texts written as escapes, filling the body",
+      path: "/predict",
+      // As much outside ASCII as a request takes, then ASCII letters, every unit an escape.
+      body: `{"text1":${escaped(fill("é", M) + fill("a", escapedUnits - M))},"text2":${escaped(fill("ж", M) + fill("b", escapedUnits - M))}}`,
+    },
     { name: "a body of '[' (refused: too deep)", path: "/predict", body: "[".repeat(MAX_BODY_BYTES) },
     { name: "a body of escaped unique keys (refused)", path: "/predict", body: `${manyKeys.slice(0, manyKeys.lastIndexOf(","))}}` },
     { name: "a body of escapes (refused: NUL at the end)", path: "/predict", body: `{"text1":"${"\\u0041".repeat(escapes)}\\u0000","text2":""}` },

@@ -10,7 +10,7 @@ import * as z from "../zod.js";
 import { errorResponse } from "./errors.js";
 import { nonAsciiLength } from "../model/unicode.js";
 import {
-  MAX_BATCH_NON_ASCII_LENGTH,
+  MAX_NON_ASCII_LENGTH,
   MAX_BATCH_PAIRS,
   MAX_EXPLAINED_BATCH_LENGTH,
   MAX_EXPLAINED_BATCH_PAIRS,
@@ -115,18 +115,26 @@ export function segmentedTextTooLong(c: Context, explain: ExplainMode, pairs: re
 }
 
 /**
+ * The limit on code units outside ASCII in all of a request's texts (`subject` names them, `path`
+ * is where they are in the body): 413 text_too_long, or nothing.
+ */
+export function nonAsciiTooLong(c: Context, pairs: readonly Texts[], subject: string, path: string) {
+  const nonAscii = pairs.reduce((sum, p) => sum + nonAsciiLength(p.text1) + nonAsciiLength(p.text2), 0);
+  if (nonAscii <= MAX_NON_ASCII_LENGTH) return;
+  const message = `must hold at most ${MAX_NON_ASCII_LENGTH} code units outside ASCII in all`;
+  return errorResponse(c, "text_too_long", `${subject} hold ${nonAscii} code units outside ASCII, more than the ${MAX_NON_ASCII_LENGTH} a request takes`, [
+    { path, message },
+  ]);
+}
+
+/**
  * A batch's limits beyond its schema's: the code units outside ASCII in all its texts, then with
- * `explain` (the query's, like the one above) each text's with segments, the number of pairs and
+ * `explain` (the query's, like the ones above) each text's with segments, the number of pairs and
  * their texts' total. 413 text_too_long or too_many_pairs, or nothing.
  */
 export function batchTooLarge(c: Context, explain: ExplainMode, pairs: readonly Texts[]) {
-  const nonAscii = pairs.reduce((sum, p) => sum + nonAsciiLength(p.text1) + nonAsciiLength(p.text2), 0);
-  if (nonAscii > MAX_BATCH_NON_ASCII_LENGTH) {
-    const message = `must hold at most ${MAX_BATCH_NON_ASCII_LENGTH} code units outside ASCII in all`;
-    return errorResponse(c, "text_too_long", `pairs hold ${nonAscii} code units outside ASCII, more than the ${MAX_BATCH_NON_ASCII_LENGTH} a batch takes`, [
-      { path: "pairs", message },
-    ]);
-  }
+  const nonAscii = nonAsciiTooLong(c, pairs, "pairs", "pairs");
+  if (nonAscii) return nonAscii;
   if (!explain) return;
   const tooLong = segmentedTextTooLong(c, explain, pairs, (index, key) => `pairs.${index}.${key}`);
   if (tooLong) return tooLong;

@@ -212,7 +212,7 @@ export const modelInfoResponseSchema = z
       max_explained_batch_pairs: z.number().check(z.describe("Most pairs a /predict/batch with explain takes.")),
       max_explained_batch_length: z.number().check(z.describe("Most text, all pairs together, a /predict/batch with explain takes.")),
       max_segmented_batch_length: z.number().check(z.describe("The same with explain=segments.")),
-      max_batch_non_ascii_length: z.number().check(z.describe("Most UTF-16 code units outside ASCII in all texts of one batch.")),
+      max_non_ascii_length: z.number().check(z.describe("Most UTF-16 code units outside ASCII in all texts of one request (a /predict, or a whole batch).")),
       max_id_length: z.number(),
       explain_top_features: z.number(),
       max_json_depth: z.number().check(z.describe("Deepest JSON nesting accepted.")),

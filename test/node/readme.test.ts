@@ -26,7 +26,7 @@ describe("README: errors and limits", () => {
     expect(when("text_too_long")).toContain(`${number(limits.MAX_TEXT_LENGTH)} UTF-16 code units`);
     expect(when("text_too_long")).toContain(`over ${number(limits.MAX_SEGMENTED_TEXT_LENGTH)} with`);
     expect(when("text_too_long")).toContain(`over ${number(limits.MAX_EXPLAINED_BATCH_LENGTH)} (${number(limits.MAX_SEGMENTED_BATCH_LENGTH)} with segments)`);
-    expect(when("text_too_long")).toContain(`hold over ${number(limits.MAX_BATCH_NON_ASCII_LENGTH)} code units outside ASCII`);
+    expect(when("text_too_long")).toContain(`hold over ${number(limits.MAX_NON_ASCII_LENGTH)} code units outside ASCII`);
     expect(when("too_many_pairs")).toContain(`more than ${limits.MAX_BATCH_PAIRS} pairs, or more than ${limits.MAX_EXPLAINED_BATCH_PAIRS} with`);
     expect(when("json_too_deep")).toContain(`deeper than ${limits.MAX_JSON_DEPTH}`);
     expect(when("too_many_keys")).toContain(`more than ${limits.MAX_JSON_KEYS} keys`);

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   MAX_BATCH_BODY_BYTES,
-  MAX_BATCH_NON_ASCII_LENGTH,
+  MAX_NON_ASCII_LENGTH,
   MAX_BATCH_PAIRS,
   MAX_EXPLAINED_BATCH_LENGTH,
   MAX_EXPLAINED_BATCH_PAIRS,
@@ -124,9 +124,9 @@ describe("POST /predict/batch", () => {
     }
   });
 
-  it(`takes texts holding at most ${MAX_BATCH_NON_ASCII_LENGTH} code units outside ASCII in all, however long their ASCII`, async () => {
+  it(`takes texts holding at most ${MAX_NON_ASCII_LENGTH} code units outside ASCII in all, however long their ASCII`, async () => {
     // Two code units outside ASCII per emoji; ASCII text between them does not count.
-    const quarter = MAX_BATCH_NON_ASCII_LENGTH / 4;
+    const quarter = MAX_NON_ASCII_LENGTH / 4;
     const pairs = [
       { text1: "😀".repeat(quarter / 2), text2: `ascii ${"é".repeat(quarter)} ascii` },
       { text1: "ж".repeat(quarter), text2: "aж".repeat(quarter) },
@@ -137,8 +137,8 @@ describe("POST /predict/batch", () => {
     expect(response.status).toBe(413);
     expect(await errorOf(response)).toMatchObject({
       code: "text_too_long",
-      message: `pairs hold ${MAX_BATCH_NON_ASCII_LENGTH + 1} code units outside ASCII, more than the ${MAX_BATCH_NON_ASCII_LENGTH} a batch takes`,
-      details: [{ path: "pairs", message: `must hold at most ${MAX_BATCH_NON_ASCII_LENGTH} code units outside ASCII in all` }],
+      message: `pairs hold ${MAX_NON_ASCII_LENGTH + 1} code units outside ASCII, more than the ${MAX_NON_ASCII_LENGTH} a request takes`,
+      details: [{ path: "pairs", message: `must hold at most ${MAX_NON_ASCII_LENGTH} code units outside ASCII in all` }],
     });
   });
 

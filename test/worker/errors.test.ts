@@ -1,6 +1,6 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
-import { MAX_BODY_BYTES, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
+import { MAX_BODY_BYTES, MAX_NON_ASCII_LENGTH, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
 import { BASE, errorOf, postJson } from "./request.js";
 
 describe("errors share one JSON shape with a stable code", () => {
@@ -65,6 +65,19 @@ describe("errors share one JSON shape with a stable code", () => {
     expect(error.message).toBe(`text1 is longer than ${MAX_SEGMENTED_TEXT_LENGTH} characters, the limit with explain=segments`);
     pair.text1 = "x".repeat(MAX_SEGMENTED_TEXT_LENGTH);
     expect((await postJson("/predict?explain=segments", pair)).status).toBe(200);
+  });
+
+  it(`413 for texts holding over ${MAX_NON_ASCII_LENGTH} code units outside ASCII in all, however long their ASCII`, async () => {
+    const pair = { text1: `${"ж".repeat(MAX_NON_ASCII_LENGTH / 2)} and ASCII`, text2: "😀".repeat(MAX_NON_ASCII_LENGTH / 4) };
+    expect((await postJson("/predict", pair)).status).toBe(200);
+    pair.text2 += "é";
+    const response = await postJson("/predict", pair);
+    expect(response.status).toBe(413);
+    expect(await errorOf(response)).toMatchObject({
+      code: "text_too_long",
+      message: `text1 and text2 hold ${MAX_NON_ASCII_LENGTH + 1} code units outside ASCII, more than the ${MAX_NON_ASCII_LENGTH} a request takes`,
+      details: [{ path: "", message: `must hold at most ${MAX_NON_ASCII_LENGTH} code units outside ASCII in all` }],
+    });
   });
 
   it("413 for a body over the size limit", async () => {

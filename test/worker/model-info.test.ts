@@ -18,7 +18,7 @@ it("GET /model_info lists the limits and every endpoint", async () => {
     max_explained_batch_pairs: limits.MAX_EXPLAINED_BATCH_PAIRS,
     max_explained_batch_length: limits.MAX_EXPLAINED_BATCH_LENGTH,
     max_segmented_batch_length: limits.MAX_SEGMENTED_BATCH_LENGTH,
-    max_batch_non_ascii_length: limits.MAX_BATCH_NON_ASCII_LENGTH,
+    max_non_ascii_length: limits.MAX_NON_ASCII_LENGTH,
     max_id_length: limits.MAX_ID_LENGTH,
     explain_top_features: limits.TOP_FEATURES,
     max_json_depth: limits.MAX_JSON_DEPTH,

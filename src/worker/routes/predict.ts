@@ -6,7 +6,7 @@ import { noteTexts } from "../middleware/request-log.js";
 import { strictJson } from "../middleware/strict-json.js";
 import { modelId } from "../model.js";
 import { predict } from "../prediction.js";
-import { batchTooLarge, segmentedTextTooLong, validateBatch, validateExplain, validatePredict } from "../requests.js";
+import { batchTooLarge, nonAsciiTooLong, segmentedTextTooLong, validateBatch, validateExplain, validatePredict } from "../requests.js";
 
 export const predictRoutes = new Hono<AppEnv>()
   .post("/predict", strictJson({ maxBytes: MAX_BODY_BYTES }), validateExplain, validatePredict, (c) => {
@@ -14,7 +14,7 @@ export const predictRoutes = new Hono<AppEnv>()
     const { text1, text2 } = pair;
     const explain = c.req.valid("query")?.explain;
     noteTexts(c, [text1, text2]);
-    const tooLong = segmentedTextTooLong(c, explain, [pair], (_, key) => key);
+    const tooLong = segmentedTextTooLong(c, explain, [pair], (_, key) => key) ?? nonAsciiTooLong(c, [pair], "text1 and text2", "");
     if (tooLong) return tooLong;
     const prediction = predict(text1, text2, explain);
     c.set("predictions", [prediction]);
