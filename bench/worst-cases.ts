@@ -19,6 +19,7 @@ import {
 } from "../src/worker/limits.js";
 import { englishText } from "../test/fixtures/texts.js";
 import { sharedWithFloodSymbols, sharedWithFloodWords, typesFloodAscii, typesFloodText } from "./hash-floods.js";
+import { ignorableSentences, scatteredSymbolLines, scatteredWordSentences } from "./segment-floods.js";
 import { send } from "./http.js";
 import { serveAlone, type Alone, type Bundles } from "./workerd.js";
 
@@ -105,6 +106,9 @@ function unitBatch(unit: string, name: string, fillBody = false): Case {
   return { name, path: "/predict/batch", body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: text, text2: text })) }) };
 }
 
+/** A Σ after 600 sentences of case-ignorables, then prose, S units in all. */
+const sigmaAfterIgnorables = () => `${ignorableSentences("a", "", 1 + 600 * 16)}Σ. ${"Some ordinary words here. ".repeat(Math.floor((S - 1 - 600 * 16 - 3) / 26))}`;
+
 /** The cases: texts at the maximum length of every shape the extractor treats apart, refusals, explanations and batches. */
 export function worstCases(): Case[] {
   const prose = [englishText(1, N), englishText(2, N)] as const;
@@ -156,6 +160,12 @@ export function worstCases(): Case[] {
     pair("ASCII words built to collide in the statistics' word set, explain=all", typesFloodAscii(N), typesFloodAscii(N), "?explain=all"),
     pair(`symbols built to collide in the shared-sentence table, ${S}, explain=segments`, sharedWithFloodSymbols(S), sharedWithFloodSymbols(S), "?explain=segments"),
     pair(`words built to collide in the shared-sentence table, ${S}, explain=segments`, sharedWithFloodWords(S), sharedWithFloodWords(S), "?explain=segments"),
+    pair(`a cased letter, sentences of case-ignorables, a final Σ, ${S}, explain=segments`, ignorableSentences("a", "Σ", S), ignorableSentences("b", "Σ", S), "?explain=segments"),
+    pair(`a Σ after 600 sentences of case-ignorables, then prose, ${S}, explain=segments`, sigmaAfterIgnorables(), sigmaAfterIgnorables(), "?explain=segments"),
+    pair(`symbol lines dealt so that every token is in 64 lines, ${S}, explain=segments`, scatteredSymbolLines(S, 1), scatteredSymbolLines(S, 2), "?explain=segments"),
+    pair(`ASCII sentences dealt so that every word is in 64 sentences, ${S}, explain=segments`, scatteredWordSentences(S, 1), scatteredWordSentences(S, 2), "?explain=segments"),
+    pair(`a run of 。 then a word, ${S}, explain=segments`, `${"。".repeat(S - 10)} abcdefghi`, `${"。".repeat(S - 10)} abcdefghi`, "?explain=segments"),
+    pair(`a run of … then a word, ${S}, explain=segments`, `${"…".repeat(S - 10)} abcdefghi`, `${"…".repeat(S - 10)} abcdefghi`, "?explain=segments"),
     pair("distinct astral code points", Array.from({ length: N / 2 }, (_, i) => String.fromCodePoint(0x20000 + i)).join(""), fill("x")),
     {
       name: "texts written as escapes, filling the body",

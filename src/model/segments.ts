@@ -31,7 +31,8 @@
  * by at least SHARED_OVERLAP (Jaccard: |A ∩ B| / |A ∪ B|). Tokens are the words the word table
  * reads (normalized, digits read as 0), attributed as above; a segment without words uses its
  * non-space code points. A token found in more than MAX_TOKEN_SEGMENTS segments of the other text
- * is not counted as common (it bounds the work on long texts; real sentences share rarer words).
+ * (fewer for a text of over 4,096 tokens: MAX_POSTINGS) is not counted as common (it bounds the
+ * work on long texts; real sentences share rarer words).
  */
 import { FEATURES, featuresOfSums } from "./features.js";
 import { scoreFeatures, type PairScore } from "./scorer.js";
@@ -48,6 +49,13 @@ export const SHARED_OVERLAP = 0.5;
 
 /** A token found in more of the other text's segments than this is not counted as common: it bounds the work. */
 export const MAX_TOKEN_SEGMENTS = 64;
+
+/**
+ * Most postings the shared-sentence check walks for one text. A text of more than 4,096 tokens gets
+ * a lower limit than MAX_TOKEN_SEGMENTS, its share of these: texts dealt so that every token sat in
+ * 64 segments of the other took 17-39 ms of CPU with explain=segments.
+ */
+const MAX_POSTINGS = MAX_TOKEN_SEGMENTS * 4096;
 
 export interface Segment {
   start: number;
@@ -141,11 +149,14 @@ export function segmentEnds(text: string): number[] {
     i = next;
     const unitClass = classOfUnit(text.charCodeAt(i));
     // A line break, or a run of stops and the closers after it; then the whitespace that follows.
+    // The run is read no further than the window: past it no sentence can end here, and a long run
+    // would be read again after each window cut inside it.
     let j = i + 1;
     let endsWithoutSpace = unitClass & (BREAK | IDEOGRAPHIC_STOP);
     if (!(unitClass & BREAK)) {
-      for (; j < n && classOfUnit(text.charCodeAt(j)) & (STOP | IDEOGRAPHIC_STOP); j++) endsWithoutSpace |= classOfUnit(text.charCodeAt(j)) & IDEOGRAPHIC_STOP;
-      while (j < n && classOfUnit(text.charCodeAt(j)) & CLOSER) j++;
+      const runEnd = Math.min(n, start + MAX_SEGMENT_LENGTH + 1);
+      for (; j < runEnd && classOfUnit(text.charCodeAt(j)) & (STOP | IDEOGRAPHIC_STOP); j++) endsWithoutSpace |= classOfUnit(text.charCodeAt(j)) & IDEOGRAPHIC_STOP;
+      while (j < runEnd && classOfUnit(text.charCodeAt(j)) & CLOSER) j++;
     }
     const after = skipWhitespace(text, j);
     if ((endsWithoutSpace || after > j) && after < n && after - start >= MIN_SEGMENT_LENGTH && after - start <= MAX_SEGMENT_LENGTH) {
@@ -168,12 +179,14 @@ function skipWhitespace(text: string, i: number): number {
  * both: for a non-ASCII text, a cut whose sides normalize differently apart is dropped. After two
  * such cuts in a row the rest of the text is one segment: each dropped cut makes the next piece
  * longer, and a text of such cuts (a final sigma before each) would normalize ever longer pieces.
+ * For the same reason the last piece merges back one cut at most before the text becomes one.
  */
 function normalizedSegments(text: string, ends: number[]): { ends: number[]; normalizedEnds: number[]; normalized: string } {
   if (isAscii(text)) return { ends, normalizedEnds: ends, normalized: text.toLowerCase() };
   const normalized = normalizeForHashing(text);
   const kept: { end: number; normalizedEnd: number }[] = [];
   let dropped = 0; // cuts dropped in a row
+  let mergedBack = 0; // cuts the last piece merged back
   for (let k = 0; k < ends.length; k++) {
     const last = k === ends.length - 1;
     for (;;) {
@@ -185,7 +198,10 @@ function normalizedSegments(text: string, ends: number[]): { ends: number[]; nor
         kept.push({ end: ends[k]!, normalizedEnd: offset + piece.length });
         dropped = 0;
       } else if (last) {
-        kept.pop(); // the last piece must match the rest: merge back until it does (the whole text always does)
+        // The last piece must match the rest: merge back one cut, then, if that fails too, make the
+        // text one segment (which always matches) rather than normalize a longer rest at every cut.
+        if (mergedBack++ === 0) kept.pop();
+        else kept.length = 0;
         continue;
       } else if (++dropped === 2) k = ends.length - 2; // on to the last piece
       break;
@@ -335,6 +351,7 @@ function sharedWith(a: TokenLists, b: TokenLists): boolean[] {
       counts[i]!++;
     }
   }
+  const tokenSegments = Math.min(MAX_TOKEN_SEGMENTS, Math.floor(MAX_POSTINGS / Math.max(1, a.starts[a.starts.length - 1]!)));
   const overlap = new Int32Array(bSegments);
   const touched = new Int32Array(bSegments);
   const shared: boolean[] = [];
@@ -342,7 +359,7 @@ function sharedWith(a: TokenLists, b: TokenLists): boolean[] {
     let touchedCount = 0;
     for (let t = a.starts[s]!; t < a.starts[s + 1]!; t++) {
       const i = slot(a.values[t]!);
-      if (counts[i]! > MAX_TOKEN_SEGMENTS) continue;
+      if (counts[i]! > tokenSegments) continue;
       for (let q = heads[i]!; q !== -1; q = next[q]!) {
         const k = segmentOf[q]!;
         if (overlap[k]!++ === 0) touched[touchedCount++] = k;

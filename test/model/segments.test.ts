@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readWeights } from "../../src/cli/data.js";
 import { scorePair } from "../../src/model/scorer.js";
-import { MAX_SEGMENT_LENGTH, MIN_SEGMENT_LENGTH, scoreWithSegments, segmentEnds, type Segment } from "../../src/model/segments.js";
+import { MAX_SEGMENT_LENGTH, MAX_TOKEN_SEGMENTS, MIN_SEGMENT_LENGTH, scoreWithSegments, segmentEnds, type Segment } from "../../src/model/segments.js";
 import { documentText } from "../fixtures/arbitraries.js";
 import { bits } from "../fixtures/bits.js";
 import { FIXTURE_PAIRS } from "../fixtures/pairs.js";
@@ -161,6 +161,17 @@ describe("segmentation", () => {
     expect(explained(text, "").segments.text1.map((s) => [s.start, s.end])).toEqual([[0, intro], [intro, text.length]]);
   });
 
+  it("merges the last piece back one cut at most, then makes the text one segment", () => {
+    // Apostrophes, full stops and U+FEFF are case-ignorable: the final Σ looks back across all these sentences to the "a".
+    const text = `An opening sentence here. a${"''''''''''''''.\ufeff".repeat(3)}Σ`;
+    expect(segmentEnds(text)).toEqual([26, 43, 59, 75, text.length]);
+    expect(explained(text, "").segments.text1.map((s) => [s.start, s.end])).toEqual([[0, text.length]]);
+  });
+
+  it("cuts a run of stops longer than a window into windows, reading each window once", () => {
+    for (const stop of ["。", "…", "."]) expect(segmentEnds(`${stop.repeat(1000)} a word`)).toEqual([400, 800, 1001, 1007]);
+  });
+
   it("keeps a run of marks longer than a window in one segment, whole for NFC", () => {
     const marks = "\u0301\u0316".repeat(MAX_SEGMENT_LENGTH); // two combining classes, which NFC reorders
     const text = `a${marks} then more words after them. And a last sentence here.`;
@@ -186,6 +197,17 @@ describe("shared", () => {
     "Engineers tested the antenna in a thermal vacuum chamber before the launch campaign.",
   ];
   const INSERTED = "Meanwhile the best recipes for chocolate cake always use a pinch of salt and fresh butter.";
+
+  it(`counts a token in up to ${MAX_TOKEN_SEGMENTS} segments of the other text, fewer for a text of over 4,096 tokens`, () => {
+    const sentence = "qq rr ss tt uu vv. ";
+    const other = sentence.repeat(MAX_TOKEN_SEGMENTS - 1); // each token in 63 segments
+    // Distinct words of letters only (digits would all read as 0): base 26, its digits 0-9 written q-z.
+    const word = (i: number) => `x${[...i.toString(26)].map((c) => (c >= "0" && c <= "9" ? String.fromCharCode(113 + Number(c)) : c)).join("")}`;
+    /** The sentence, then sentences of `tokens` distinct filler words. */
+    const text = (tokens: number) => sentence + Array.from({ length: tokens }, (_, i) => `${word(i)}${i % 10 === 9 ? ". " : " "}`).join("");
+    expect(explained(text(4000), other).segments.text1[0]!.shared).toBe(true); // 4,006 tokens: the limit is 64
+    expect(explained(text(4200), other).segments.text1[0]!.shared).toBe(false); // 4,206: 262,144 / 4,206 = 62 < 63
+  });
 
   it("is false on exactly the sentence that only one text has", () => {
     const real = REAL.join(" ");
