@@ -23,37 +23,27 @@ const tokenSymbols = () => {
  * two lines rarely share one: every token walks a full posting list, and each segment touches
  * hundreds of the other text's segments (sharedWith).
  */
-export const scatteredSymbolLines = (length: number, seed0: number, per = 15, maxSegments = MAX_TOKEN_SEGMENTS) => {
-  let s = seed0;
-  const rand = () => ((s = Math.imul(s, 48271) % 0x7fffffff) & 0xffff) / 0x10000;
+export const scatteredSymbolLines = (length: number, seed: number, per = 15) => {
   const symbols = tokenSymbols();
-  const lines = Math.floor(length / (per + 1));
-  const kinds = Math.ceil((lines * per) / maxSegments);
-  const deck = Array.from({ length: kinds * maxSegments }, (_, i) => Math.floor(i / maxSegments));
-  for (let i = deck.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
-    [deck[i], deck[j]] = [deck[j]!, deck[i]!];
-  }
-  let text = "";
-  for (let l = 0; l < lines; l++) text += `${deck.slice(l * per, (l + 1) * per).map((k) => symbols[k]).join("")}\n`;
-  return text.slice(0, length);
+  return dealtLines(Math.floor(length / (per + 1)), per, seed).map((line) => `${line.map((k) => symbols[k]).join("")}\n`).join("").slice(0, length);
 };
 /** The same in ASCII: sentences of five two-letter words ("ab cd ef gh ij. "), each word in MAX_TOKEN_SEGMENTS sentences. */
-export const scatteredWordSentences = (length: number, seed0: number, per = 5, maxSegments = MAX_TOKEN_SEGMENTS) => {
-  let s = seed0;
-  const rand = () => ((s = Math.imul(s, 48271) % 0x7fffffff) & 0xffff) / 0x10000;
+export const scatteredWordSentences = (length: number, seed: number, per = 5) => {
   const words = Array.from({ length: 676 }, (_, i) => String.fromCharCode(97 + Math.floor(i / 26), 97 + (i % 26)));
-  const lines = Math.floor(length / (per * 3 + 1));
-  const kinds = Math.ceil((lines * per) / maxSegments);
-  const deck = Array.from({ length: kinds * maxSegments }, (_, i) => Math.floor(i / maxSegments));
+  return dealtLines(Math.floor(length / (per * 3 + 1)), per, seed).map((line) => `${line.map((k) => words[k]).join(" ")}. `).join("").slice(0, length);
+};
+/** `lines` lines of `per` token numbers, each number in MAX_TOKEN_SEGMENTS lines, shuffled by a seeded generator. */
+function dealtLines(lines: number, per: number, seed: number): number[][] {
+  let s = seed;
+  const random = () => ((s = Math.imul(s, 48271) % 0x7fffffff) & 0xffff) / 0x10000;
+  const kinds = Math.ceil((lines * per) / MAX_TOKEN_SEGMENTS);
+  const deck = Array.from({ length: kinds * MAX_TOKEN_SEGMENTS }, (_, i) => Math.floor(i / MAX_TOKEN_SEGMENTS));
   for (let i = deck.length - 1; i > 0; i--) {
-    const j = Math.floor(rand() * (i + 1));
+    const j = Math.floor(random() * (i + 1));
     [deck[i], deck[j]] = [deck[j]!, deck[i]!];
   }
-  let text = "";
-  for (let l = 0; l < lines; l++) text += `${deck.slice(l * per, (l + 1) * per).map((k) => words[k]).join(" ")}. `;
-  return text.slice(0, length);
-};
+  return Array.from({ length: lines }, (_, l) => deck.slice(l * per, (l + 1) * per));
+}
 /** A cased letter, then sentences of case-ignorables only ("''''''''''''''.\uFEFF", 16 units), then `tail`: a Σ in the tail is final only with the whole text before it. */
 export const ignorableSentences = (head: string, tail: string, length: number) => {
   const unit = "''''''''''''''.\ufeff";
