@@ -84,7 +84,8 @@ function withinNonAscii(text1: string, text2: string): { text1: string; text2: s
     const end = Math.floor(text.length * share);
     return text.slice(0, (text.charCodeAt(end - 1) & 0xfc00) === 0xd800 ? end - 1 : end); // never half a surrogate pair
   };
-  for (let share = 1; ; share *= 0.999) {
+  const total = nonAsciiLength(text1) + nonAsciiLength(text2);
+  for (let share = Math.min(1, MAX_NON_ASCII_LENGTH / total); ; share *= 0.999) {
     const texts = { text1: cut(text1, share), text2: cut(text2, share) };
     if (nonAsciiLength(texts.text1) + nonAsciiLength(texts.text2) <= MAX_NON_ASCII_LENGTH) return texts;
   }
