@@ -75,10 +75,21 @@ function nfc(text: string): string {
   return i >= text.length ? text : streamSafe(text, i).normalize("NFC");
 }
 
-/** The text with a U+034F after every MAX_MARK_RUN marks in a row, from `from` on (no mark is before it). */
+/**
+ * The text with a U+034F after every MAX_MARK_RUN marks in a row, from `from` on (no mark is before
+ * it). A stretch below U+0300 holds no mark, so it is skipped as in nfc: it only ends a run.
+ */
 function streamSafe(text: string, from: number): string {
+  const below = BELOW_MARKS;
   let marks = 0, copied = 0, safe = "";
   for (let i = from; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x300) {
+      below.lastIndex = i;
+      below.test(text);
+      i = below.lastIndex - 1;
+      marks = 0;
+      continue;
+    }
     const cp = text.codePointAt(i)!;
     if (!(classOf(cp) & MARK)) marks = 0;
     else if (++marks > MAX_MARK_RUN) {
@@ -133,16 +144,18 @@ function readUnit(s: string, i: number, unit: number): number {
 }
 
 /**
- * hashNormalized for any text, in one pass without a branch but the one between ASCII and other
- * units: a text's words and spaces alternate too irregularly for the branch predictor, so each
- * step is computed and masked, and a bucket is written at every unit and kept by counting it (or
- * overwritten by the next). Where the buckets end is written by a pass of its own (bucketEnds):
- * recording them in this loop slowed the served path by about 12 %.
+ * hashNormalized for any text, in one pass of two loops taken in turn: hashAscii's steps while
+ * the units and the three before them are ASCII (most of an edited document), the general steps
+ * for the rest. Neither branches but on that: a text's words and spaces alternate too irregularly
+ * for the branch predictor, so each step is computed and masked, and a bucket is written at every
+ * unit and kept by counting it (or overwritten by the next). Where the buckets end is written by a
+ * pass of its own (bucketEnds): recording them in this loop slowed the served path by about 12 %.
  *
- * The loop reads no module-level binding: bundlers turn module constants and functions into
+ * The loops read no module-level binding: bundlers turn module constants and functions into
  * mutable variables, which V8 reloads and checks on every use in a loop. So the constants are
  * locals and gramHash and finish are written out. On the pair with non-ASCII noise (Node, bundled),
- * that took scorePair from 86 to 65 us, and the branch-free loop to 61.
+ * that took scorePair from 86 to 65 us, the branch-free loop to 61, and the ASCII loop from 98
+ * to 117 MB/s.
  */
 export function hashUnicode(s: string, bits: number, ends?: BucketEnds): TextBuckets {
   const length = s.length;
@@ -150,33 +163,59 @@ export function hashUnicode(s: string, bits: number, ends?: BucketEnds): TextBuc
   if (wordBuffer.length < length + 1) wordBuffer = new Int32Array(length + 1);
   const grams = gramBuffer;
   const words = wordBuffer;
-  const ascii = ASCII_UNITS;
+  const lookup = asciiLookupTable();
   const mask = (1 << bits) - 1;
-  const prime = FNV_PRIME, offset = FNV_OFFSET | 0, gramOffset = offset ^ CHAR_NGRAM_ORDER, space = SPACE;
+  const prime = FNV_PRIME, offset = FNV_OFFSET | 0, gramOffset = offset ^ CHAR_NGRAM_ORDER, space = SPACE, pairs = PAIRS;
   let gramCount = 0, wordCount = 0;
-  let c0 = space, c1 = space, c2 = space; // the three previous units of the current 4-gram
+  let last3 = (space << 14) | (space << 7) | space; // the 4-gram's three previous units, 7 bits each, while they are ASCII
+  let c0 = space, c1 = space, c2 = space; // the same, 16 bits each, while one is not
   let afterSpace = 1; // leading whitespace, and each run's second unit on, make no 4-gram
   let inWord = 0;
   let wordHash = offset;
-  for (let i = 0; i < length; i++) {
-    const code = s.charCodeAt(i);
-    const read = code < 0x80 ? ascii[code]! : readUnit(s, i, code);
-    const unit = read & 0xffff, isWord = (read >> 16) & 1, isSpace = read >> 17;
-    // A word ends here if the unit is no word unit: its bucket is kept (else the next overwrites it).
-    words[wordCount] = (wordHash ^ (wordHash >>> 15)) & mask;
-    wordCount += inWord & (isWord ^ 1);
-    wordHash = (Math.imul(wordHash ^ unit, prime) & -isWord) | (offset & (isWord - 1));
-    inWord = isWord;
-    // A 4-gram ends here unless the unit continues a whitespace run (the run's first unit stands for it).
-    const keep = (isSpace & afterSpace) ^ 1;
-    const h = Math.imul(Math.imul(Math.imul(Math.imul(gramOffset ^ c0, prime) ^ c1, prime) ^ c2, prime) ^ unit, prime);
-    grams[gramCount] = (h ^ (h >>> 15)) & mask;
-    gramCount += keep;
-    const shift = -keep;
-    c0 ^= (c0 ^ c1) & shift;
-    c1 ^= (c1 ^ c2) & shift;
-    c2 ^= (c2 ^ unit) & shift;
-    afterSpace = isSpace;
+  for (let i = 0; i < length; ) {
+    // ASCII units after an ASCII context: hashAscii's steps.
+    for (; i < length; i++) {
+      const code = s.charCodeAt(i);
+      if (code >= 0x80) break;
+      const read = lookup[code]!;
+      const unit = read & 0xffff, isWord = (read >> 16) & 1, isSpace = read >> 17;
+      words[wordCount] = (wordHash ^ (wordHash >>> 15)) & mask;
+      wordCount += inWord & (isWord ^ 1);
+      wordHash = (Math.imul(wordHash ^ unit, prime) & -isWord) | (offset & (isWord - 1));
+      inWord = isWord;
+      const keep = (isSpace & afterSpace) ^ 1;
+      const h = Math.imul(Math.imul(lookup[pairs + (last3 >> 7)]! ^ (last3 & 0x7f), prime) ^ unit, prime);
+      grams[gramCount] = (h ^ (h >>> 15)) & mask;
+      gramCount += keep;
+      last3 ^= (last3 ^ (((last3 << 7) | unit) & 0x1fffff)) & -keep;
+      afterSpace = isSpace;
+    }
+    c0 = last3 >> 14;
+    c1 = (last3 >> 7) & 0x7f;
+    c2 = last3 & 0x7f;
+    // Any unit, until an ASCII one follows three ASCII units.
+    for (; i < length; i++) {
+      const code = s.charCodeAt(i);
+      if (code < 0x80 && (c0 | c1 | c2) < 0x80) break;
+      const read = code < 0x80 ? lookup[code]! : readUnit(s, i, code);
+      const unit = read & 0xffff, isWord = (read >> 16) & 1, isSpace = read >> 17;
+      // A word ends here if the unit is no word unit: its bucket is kept (else the next overwrites it).
+      words[wordCount] = (wordHash ^ (wordHash >>> 15)) & mask;
+      wordCount += inWord & (isWord ^ 1);
+      wordHash = (Math.imul(wordHash ^ unit, prime) & -isWord) | (offset & (isWord - 1));
+      inWord = isWord;
+      // A 4-gram ends here unless the unit continues a whitespace run (the run's first unit stands for it).
+      const keep = (isSpace & afterSpace) ^ 1;
+      const h = Math.imul(Math.imul(Math.imul(Math.imul(gramOffset ^ c0, prime) ^ c1, prime) ^ c2, prime) ^ unit, prime);
+      grams[gramCount] = (h ^ (h >>> 15)) & mask;
+      gramCount += keep;
+      const shift = -keep;
+      c0 ^= (c0 ^ c1) & shift;
+      c1 ^= (c1 ^ c2) & shift;
+      c2 ^= (c2 ^ unit) & shift;
+      afterSpace = isSpace;
+    }
+    last3 = (c0 << 14) | (c1 << 7) | c2;
   }
   if (inWord) words[wordCount++] = finish(wordHash) & mask;
   // The closing padding, unless a trailing whitespace run already made the same 4-gram.
@@ -228,10 +267,11 @@ function asciiLookupTable(): Int32Array {
 }
 
 /**
- * hashUnicode for an ASCII text, the same steps with the units' 4-gram context packed in one
- * number and the FNV state after its first two units looked up instead of computed: about 20 %
- * faster. With the loops reading no module-level binding, scorePair on the typical ASCII pair
- * (Node, bundled) went from 114 to 153 MB/s.
+ * hashUnicode for an ASCII text: its first loop alone, the units' 4-gram context packed in one
+ * number and the FNV state after its first two units looked up instead of computed (about 20 %
+ * faster than the general steps). With the loops reading no module-level binding, scorePair on the
+ * typical ASCII pair (Node, bundled) went from 114 to 153 MB/s. Without hashUnicode's check for
+ * ASCII at each unit it runs about 3 % faster than hashUnicode on ASCII texts.
  */
 export function hashAscii(s: string, bits: number, ends?: BucketEnds): TextBuckets {
   const length = s.length;

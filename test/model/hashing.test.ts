@@ -85,6 +85,8 @@ describe("normalizeForHashing", () => {
     expect(safe).toBe(nfcLower(`a${marks.match(/.{1,30}/gsu)!.join("\u034f")}`));
     expect(safe.match(/\u034f/g)).toHaveLength(Math.ceil(50_000 / 30) - 1);
     expect(normalizeForHashing(`a${marks.slice(0, 30)}b`)).toBe(nfcLower(`a${marks.slice(0, 30)}b`)); // 30 in a row are left alone
+    const twoRuns = `a${marks.slice(0, 20)}b${marks.slice(0, 20)}é${marks.slice(0, 20)}`; // any unit that is no mark ends a run
+    expect(normalizeForHashing(twoRuns)).toBe(nfcLower(twoRuns));
   });
 });
 
@@ -96,6 +98,10 @@ describe("the fast passes", () => {
     fc.array(fragment, { maxLength: 200 }).map((parts) => parts.join("")),
     fc.tuple(fc.nat(), fc.nat(3000)).map(([seed, length]) => englishText(seed, length)),
   );
+  /** Mostly ASCII with units past it anywhere, as in an edited document: the general pass switches between its two loops. */
+  const mixedText = fc
+    .array(fc.oneof({ arbitrary: fragment, weight: 4 }, fc.constantFrom("é", "ж", "ß", "٣", "\u0301", "\u00a0", "\u3000", "😀", "\ud800", "\udc00", "\uffff")), { maxLength: 200 })
+    .map((parts) => parts.join(""));
   /** The buckets and where they end, copied out of scratch space. */
   const read = (hash: (s: string, bits: number, ends: BucketEnds) => TextBuckets, text: string) => {
     const ends = { grams: new Int32Array(text.length + 2).fill(-2), words: new Int32Array(text.length + 2).fill(-2) };
@@ -110,7 +116,7 @@ describe("the fast passes", () => {
 
   it("give the reference pass's buckets and their ends on any normalized text", () => {
     fc.assert(
-      fc.property(fc.oneof(anyText, asciiText), (text) => {
+      fc.property(fc.oneof(anyText, asciiText, mixedText), (text) => {
         const normalized = normalizeForHashing(text);
         expect(read(hashUnicode, normalized)).toEqual(read(referenceHash, normalized));
       }),
