@@ -133,6 +133,9 @@ export function worstCases(): Case[] {
     // NFC splits each U+FB2C into three code units (a letter and two marks, composition excluded).
     pair("Hebrew letters that NFC splits in three", fill("\ufb2c"), fill("\ufb2c")),
     pair("Hebrew letters that NFC splits in three, explain=all", fill("\ufb2c"), fill("\ufb2c"), "?explain=all"),
+    // hashText reads a text as it comes and normalizes it at the first code point that needs more: at the end, it reads the text twice.
+    pair("Cyrillic capitals ending in a combining mark (read, then normalized and read again)", `${fill("Ж", M - 1)}\u0301`, `${fill("Ж", M - 1)}\u0301`),
+    pair("ASCII ending in a combining mark (read, then normalized and read again)", `${fill("abc ", N - 1)}\u0301`, `${fill("abc ", N - 1)}\u0301`),
     // U+FEFF is whitespace to the segmenter but case-ignorable: the Σ before each cut is final only in its own piece.
     pair(`final sigma sentences ending ".\\uFEFF", ${S}, explain=segments`, fill("ΣΣΣΣΣΣΣΣΣΣΣΣΣΣ.\ufeff", S), fill("ΣΣΣΣΣΣΣΣΣΣΣΣΣΣ.\ufeff", S), "?explain=segments"),
     pair(`"İ\\u0344" sentences ending "ΣΣ.\\uFEFF", ${S}, explain=all,segments`, fill("İ\u0344".repeat(6) + "ΣΣ.\ufeff", S), fill("İ\u0344".repeat(6) + "ΣΣ.\ufeff", S), segments),

@@ -8,7 +8,7 @@
  * UTF-16 code units with three spaces of padding in front and one behind. Words are maximal runs
  * of letters and numbers (code points of Unicode classes L and N).
  */
-import { DIGIT, LETTER, MARK, NFC_UNSTABLE, classOf, isAscii, isWhitespace } from "./unicode.js";
+import { CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, NFC_UNSTABLE, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
 
 export const CHAR_NGRAM_ORDER = 4;
 
@@ -107,8 +107,10 @@ function streamSafe(text: string, from: number): string {
  * until the next call.
  */
 export function hashText(text: string, bits: number): TextBuckets {
-  // An ASCII text is its own NFC form, and the ASCII pass reads it in lower case itself.
-  return isAscii(text) ? hashAscii(text, bits) : hashUnicode(normalizeUnicode(text), bits);
+  // An ASCII text is its own NFC form, and the ASCII pass reads it in lower case itself. Most others
+  // are their own NFC too and go to lower case one code point at a time: the pass reads them so, and
+  // normalizes them first only once it has met a code point that needs more.
+  return isAscii(text) ? hashAscii(text, bits) : (hashUnits(text, bits, true) ?? hashUnits(normalizeUnicode(text), bits, false)!);
 }
 
 /**
@@ -134,12 +136,27 @@ const ASCII_UNITS = new Int32Array(0x80).map((_, u) => {
   return lower >= 0x61 && lower <= 0x7a ? lower | WORD_UNIT : lower;
 });
 
-/** What the hashing reads for the non-ASCII unit at `i`: both units of a surrogate pair take the class of its code point. */
-function readUnit(s: string, i: number, unit: number): number {
+/** The two code points whose lower case is not one code unit of their own: İ becomes i and a mark, Σ ς or σ by its context. */
+const CAPITAL_I_WITH_DOT = 0x130, CAPITAL_SIGMA = 0x3a3;
+
+/** readUnit's answer when `fold` meets a code point that only normalizeForHashing reads right. */
+const NEEDS_NORMALIZING = -1;
+
+/**
+ * What the hashing reads for the non-ASCII unit at `i`: both units of a surrogate pair take the
+ * class of its code point. With `fold`, the unit of a text not yet normalized: lower-cased, or
+ * NEEDS_NORMALIZING where NFC may change the text or lower case takes more than the unit.
+ */
+function readUnit(s: string, i: number, unit: number, fold: boolean): number {
   let cp = unit;
   if ((unit & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) cp = s.codePointAt(i)!;
   else if ((unit & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) cp = s.codePointAt(i - 1)!;
-  if (classOf(cp) & (LETTER | DIGIT)) return unit | WORD_UNIT;
+  const cls = classOf(cp);
+  if (fold && cls & (NFC_UNSTABLE | CHANGES_WHEN_LOWERCASED)) {
+    if (cls & NFC_UNSTABLE || cp > 0xffff || cp === CAPITAL_I_WITH_DOT || cp === CAPITAL_SIGMA) return NEEDS_NORMALIZING;
+    unit = toLower(cp);
+  }
+  if (cls & (LETTER | DIGIT)) return unit | WORD_UNIT;
   return isWhitespace(unit) ? SPACE | SPACE_UNIT : unit; // no whitespace is a letter or number
 }
 
@@ -158,6 +175,14 @@ function readUnit(s: string, i: number, unit: number): number {
  * to 117 MB/s.
  */
 export function hashUnicode(s: string, bits: number, ends?: BucketEnds): TextBuckets {
+  return hashUnits(s, bits, false, ends)!;
+}
+
+/**
+ * hashUnicode, or with `fold` the same on a text not yet normalized, read as normalizeForHashing
+ * would make it: undefined at the first code point that needs NFC or more than its own lower case.
+ */
+function hashUnits(s: string, bits: number, fold: boolean, ends?: BucketEnds): TextBuckets | undefined {
   const length = s.length;
   if (gramBuffer.length < length + 1) gramBuffer = new Int32Array(length + 1);
   if (wordBuffer.length < length + 1) wordBuffer = new Int32Array(length + 1);
@@ -197,7 +222,8 @@ export function hashUnicode(s: string, bits: number, ends?: BucketEnds): TextBuc
     for (; i < length; i++) {
       const code = s.charCodeAt(i);
       if (code < 0x80 && (c0 | c1 | c2) < 0x80) break;
-      const read = code < 0x80 ? lookup[code]! : readUnit(s, i, code);
+      const read = code < 0x80 ? lookup[code]! : readUnit(s, i, code, fold);
+      if (read === NEEDS_NORMALIZING) return undefined;
       const unit = read & 0xffff, isWord = (read >> 16) & 1, isSpace = read >> 17;
       // A word ends here if the unit is no word unit: its bucket is kept (else the next overwrites it).
       words[wordCount] = (wordHash ^ (wordHash >>> 15)) & mask;
@@ -234,7 +260,7 @@ function bucketEnds(s: string, ends: BucketEnds): void {
   let gramCount = 0, wordCount = 0, afterSpace = 1, inWord = 0;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
-    const read = code < 0x80 ? ascii[code]! : readUnit(s, i, code);
+    const read = code < 0x80 ? ascii[code]! : readUnit(s, i, code, false);
     const isWord = (read >> 16) & 1, isSpace = read >> 17;
     words[wordCount] = i - 1;
     wordCount += inWord & (isWord ^ 1);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MAX_MARK_RUN, hashAscii, hashText, hashUnicode, normalizeForHashing, type BucketEnds, type TextBuckets } from "../../src/model/hashing.js";
+import { MAX_MARK_RUN, hashAscii, hashNormalized, hashText, hashUnicode, normalizeForHashing, type BucketEnds, type TextBuckets } from "../../src/model/hashing.js";
 import { isAscii } from "../../src/model/unicode.js";
 import { anyText } from "../fixtures/arbitraries.js";
 import { referenceHash } from "../fixtures/reference-hashing.js";
@@ -64,6 +64,21 @@ describe("hashText", () => {
   });
 });
 
+describe("hashText on a text not yet normalized", () => {
+  it("reads every code point, in every case, as normalizeForHashing makes it (all of Unicode)", () => {
+    // hashText lower-cases most code points itself and normalizes the text only for the others.
+    const wrong: string[] = [];
+    for (let cp = 0x80; cp < 0x110000; cp++) {
+      const ch = cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp);
+      const text = `${ch}Ab${ch}c ${ch}${ch}.${ch}`;
+      const h = hashNormalized(normalizeForHashing(text), BITS);
+      const expected = { grams: [...h.grams.slice(0, h.gramCount)], words: [...h.words.slice(0, h.wordCount)] };
+      if (JSON.stringify(buckets(text)) !== JSON.stringify(expected)) wrong.push(`U+${cp.toString(16)}`);
+    }
+    expect(wrong.slice(0, 10)).toEqual([]);
+  });
+});
+
 describe("normalizeForHashing", () => {
   const nfcLower = (text: string) => text.normalize("NFC").toLowerCase();
   // Texts that NFC changes, or skips, in every way: marks in and out of order, Hangul jamo, singletons, accents, emoji.
@@ -100,7 +115,7 @@ describe("the fast passes", () => {
   );
   /** Mostly ASCII with units past it anywhere, as in an edited document: the general pass switches between its two loops. */
   const mixedText = fc
-    .array(fc.oneof({ arbitrary: fragment, weight: 4 }, fc.constantFrom("é", "ж", "ß", "٣", "\u0301", "\u00a0", "\u3000", "😀", "\ud800", "\udc00", "\uffff")), { maxLength: 200 })
+    .array(fc.oneof({ arbitrary: fragment, weight: 4 }, fc.constantFrom("é", "ж", "ß", "٣", "\u0301", "\u00a0", "\u3000", "😀", "\ud800", "\udc00", "\uffff", "Ж", "É", "Σ", "İ", "ǅ", "Ⅻ", "Ⓐ", "𐐀", "ẞ", "Ω")), { maxLength: 200 })
     .map((parts) => parts.join(""));
   /** The buckets and where they end, copied out of scratch space. */
   const read = (hash: (s: string, bits: number, ends: BucketEnds) => TextBuckets, text: string) => {
@@ -136,7 +151,7 @@ describe("the fast passes", () => {
 
   it("are what hashText runs", () => {
     fc.assert(
-      fc.property(fc.oneof(anyText, asciiText), (text) => {
+      fc.property(fc.oneof(anyText, asciiText, mixedText), (text) => {
         const { grams, words } = read(referenceHash, normalizeForHashing(text));
         expect(buckets(text)).toEqual({ grams, words });
       }),
