@@ -107,6 +107,15 @@ function unitBatch(unit: string, name: string, fillBody = false): Case {
   return { name, path: "/predict/batch", body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: text, text2: text })) }) };
 }
 
+/**
+ * MAX_BATCH_PAIRS pairs of prose filling the body, each text opening with `head`: a few units
+ * outside ASCII put every text on the general path, far within the limit outside ASCII.
+ */
+function proseBatch(head: string, name: string): Case {
+  const text = head + englishText(3, Math.floor(MAX_BATCH_BODY_BYTES / (2 * MAX_BATCH_PAIRS)) - 40 - new TextEncoder().encode(head).length);
+  return { name, path: "/predict/batch", body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: text, text2: text })) }) };
+}
+
 /** A Σ after 600 sentences of case-ignorables, then prose, S units in all. */
 const sigmaAfterIgnorables = () => `${ignorableSentences("a", "", 1 + 600 * 16)}Σ. ${"Some ordinary words here. ".repeat(Math.floor((S - 1 - 600 * 16 - 3) / 26))}`;
 
@@ -194,6 +203,10 @@ export function worstCases(): Case[] {
       path: "/predict/batch",
       body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: batchText, text2: batchText })) }),
     },
+    // A red-team session's: each took 10-15 ms before the general pass read ASCII stretches as the ASCII pass does.
+    proseBatch("é", `batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text opening with é`),
+    proseBatch("\u212b", `batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text opening with U+212B (NFC changes it)`),
+    proseBatch("İ\u0344".repeat(48), `batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text opening with 48 İ+U+0344`),
     explainedBatch("explain=all", MAX_EXPLAINED_BATCH_LENGTH),
     explainedBatch("explain=all,segments", MAX_SEGMENTED_BATCH_LENGTH),
     {

@@ -107,10 +107,9 @@ function streamSafe(text: string, from: number): string {
  * until the next call.
  */
 export function hashText(text: string, bits: number): TextBuckets {
-  // An ASCII text is its own NFC form, and the ASCII pass reads it in lower case itself. Most others
-  // are their own NFC too and go to lower case one code point at a time: the pass reads them so, and
-  // normalizes them first only once it has met a code point that needs more.
-  return isAscii(text) ? hashAscii(text, bits) : (hashUnits(text, bits, true) ?? hashUnits(normalizeUnicode(text), bits, false)!);
+  // Most texts are their own NFC and go to lower case one code point at a time: the pass reads them
+  // so, and normalizes them first only once it has met a code point that needs more.
+  return hashUnits(text, bits, true) ?? hashUnits(normalizeUnicode(text), bits, false)!;
 }
 
 /**
@@ -118,7 +117,7 @@ export function hashText(text: string, bits: number): TextBuckets {
  * at least as long as the text plus 2), for the explanations that attribute buckets to sentences.
  */
 export function hashNormalized(s: string, bits: number, ends?: BucketEnds): TextBuckets {
-  return isAscii(s) ? hashAscii(s, bits, ends) : hashUnicode(s, bits, ends);
+  return hashUnits(s, bits, false, ends)!;
 }
 
 /**
@@ -161,26 +160,24 @@ function readUnit(s: string, i: number, unit: number, fold: boolean): number {
 }
 
 /**
- * hashNormalized for any text, in one pass of two loops taken in turn: hashAscii's steps while
- * the units and the three before them are ASCII (most of an edited document), the general steps
- * for the rest. Neither branches but on that: a text's words and spaces alternate too irregularly
- * for the branch predictor, so each step is computed and masked, and a bucket is written at every
- * unit and kept by counting it (or overwritten by the next). Where the buckets end is written by a
- * pass of its own (bucketEnds): recording them in this loop slowed the served path by about 12 %.
+ * The hashing pass: hashNormalized, or with `fold` hashText's reading of a text not yet normalized,
+ * as normalizeForHashing would make it, which gives up (undefined) at the first code point that
+ * needs NFC or more than its own lower case.
+ *
+ * Two loops taken in turn. While the units and the three before them are ASCII (most of any
+ * document), the 4-gram's three previous units are packed in one number and the FNV state after
+ * its first two units is looked up, not computed: about 20 % faster than the general steps, which
+ * take the other units. Neither loop branches but on that: a text's words and spaces alternate
+ * too irregularly for the branch predictor, so each step is computed and masked, and a bucket is
+ * written at every unit and kept by counting it (or overwritten by the next). Where the buckets
+ * end is written by a pass of its own (bucketEnds): recording them here slowed the served path by
+ * about 12 %.
  *
  * The loops read no module-level binding: bundlers turn module constants and functions into
  * mutable variables, which V8 reloads and checks on every use in a loop. So the constants are
- * locals and gramHash and finish are written out. On the pair with non-ASCII noise (Node, bundled),
- * that took scorePair from 86 to 65 us, the branch-free loop to 61, and the ASCII loop from 98
- * to 117 MB/s.
- */
-export function hashUnicode(s: string, bits: number, ends?: BucketEnds): TextBuckets {
-  return hashUnits(s, bits, false, ends)!;
-}
-
-/**
- * hashUnicode, or with `fold` the same on a text not yet normalized, read as normalizeForHashing
- * would make it: undefined at the first code point that needs NFC or more than its own lower case.
+ * locals and gramHash and finish are written out. That took scorePair on the typical ASCII pair
+ * (Node, bundled) from 114 to 153 MB/s; the two loops took the pair with non-ASCII noise from 98
+ * to 117, and reading texts as they come to 144.
  */
 function hashUnits(s: string, bits: number, fold: boolean, ends?: BucketEnds): TextBuckets | undefined {
   const length = s.length;
@@ -198,7 +195,7 @@ function hashUnits(s: string, bits: number, fold: boolean, ends?: BucketEnds): T
   let inWord = 0;
   let wordHash = offset;
   for (let i = 0; i < length; ) {
-    // ASCII units after an ASCII context: hashAscii's steps.
+    // ASCII units after three ASCII units.
     for (; i < length; i++) {
       const code = s.charCodeAt(i);
       if (code >= 0x80) break;
@@ -251,7 +248,7 @@ function hashUnits(s: string, bits: number, fold: boolean, ends?: BucketEnds): T
 }
 
 /**
- * Where hashUnicode's and hashAscii's buckets end, by the same steps without the hashing: a 4-gram
+ * Where hashUnits' buckets end, by the same steps without the hashing: a 4-gram
  * at the unit it is written at, a word at the unit before the one that ends it.
  */
 function bucketEnds(s: string, ends: BucketEnds): void {
@@ -275,7 +272,7 @@ function bucketEnds(s: string, ends: BucketEnds): void {
 }
 
 /**
- * What the ASCII pass looks up, in one array so that its loop checks one array instead of two:
+ * What the ASCII loop looks up, in one array so that it checks one array instead of two:
  * ASCII_UNITS, then from PAIRS on the FNV state after the first two units of a 4-gram, for every
  * pair of ASCII units. Built on first use (64 KiB).
  */
@@ -292,50 +289,6 @@ function asciiLookupTable(): Int32Array {
   return (asciiLookup = lookup);
 }
 
-/**
- * hashUnicode for an ASCII text: its first loop alone, the units' 4-gram context packed in one
- * number and the FNV state after its first two units looked up instead of computed (about 20 %
- * faster than the general steps). With the loops reading no module-level binding, scorePair on the
- * typical ASCII pair (Node, bundled) went from 114 to 153 MB/s. Without hashUnicode's check for
- * ASCII at each unit it runs about 3 % faster than hashUnicode on ASCII texts.
- */
-export function hashAscii(s: string, bits: number, ends?: BucketEnds): TextBuckets {
-  const length = s.length;
-  if (gramBuffer.length < length + 1) gramBuffer = new Int32Array(length + 1);
-  if (wordBuffer.length < length + 1) wordBuffer = new Int32Array(length + 1);
-  const grams = gramBuffer;
-  const words = wordBuffer;
-  const lookup = asciiLookupTable();
-  const mask = (1 << bits) - 1;
-  const prime = FNV_PRIME, offset = FNV_OFFSET | 0, space = SPACE, pairs = PAIRS;
-  let gramCount = 0, wordCount = 0;
-  let last3 = (space << 14) | (space << 7) | space; // the 4-gram's three previous units, 7 bits each
-  let afterSpace = 1; // leading whitespace, and each run's second unit on, make no 4-gram
-  let inWord = 0;
-  let wordHash = offset;
-  for (let i = 0; i < length; i++) {
-    const read = lookup[s.charCodeAt(i)]!;
-    const unit = read & 0xffff, isWord = (read >> 16) & 1, isSpace = read >> 17;
-    // A word ends here if the unit is no word unit: its bucket is kept (else the next overwrites it).
-    words[wordCount] = (wordHash ^ (wordHash >>> 15)) & mask;
-    wordCount += inWord & (isWord ^ 1);
-    wordHash = (Math.imul(wordHash ^ unit, prime) & -isWord) | (offset & (isWord - 1));
-    inWord = isWord;
-    // A 4-gram ends here unless the unit continues a whitespace run (the run's first unit stands for it).
-    const keep = (isSpace & afterSpace) ^ 1;
-    const h = Math.imul(Math.imul(lookup[pairs + (last3 >> 7)]! ^ (last3 & 0x7f), prime) ^ unit, prime);
-    grams[gramCount] = (h ^ (h >>> 15)) & mask;
-    gramCount += keep;
-    last3 ^= (last3 ^ (((last3 << 7) | unit) & 0x1fffff)) & -keep;
-    afterSpace = isSpace;
-  }
-  if (inWord) words[wordCount++] = finish(wordHash) & mask;
-  // The closing padding, unless a trailing whitespace run already made the same 4-gram.
-  if (!afterSpace || gramCount === 0) grams[gramCount++] = gramHash(last3 >> 14, (last3 >> 7) & 0x7f, last3 & 0x7f, SPACE) & mask;
-  if (ends) bucketEnds(s, ends);
-  return { grams, gramCount, words, wordCount };
-}
-
 /** The hash of the 4-gram of code units a b c d (mask it to the table's bits). */
 export function gramHash(a: number, b: number, c: number, d: number): number {
   let h = FNV_OFFSET ^ CHAR_NGRAM_ORDER;
@@ -345,7 +298,7 @@ export function gramHash(a: number, b: number, c: number, d: number): number {
   return finish(Math.imul(h ^ d, FNV_PRIME));
 }
 
-/** The FNV state after a 4-gram's first two units: the ASCII pass tabulates it for ASCII pairs. */
+/** The FNV state after a 4-gram's first two units: the ASCII loop tabulates it for ASCII pairs. */
 function gramHashStart(a: number, b: number): number {
   return Math.imul(Math.imul((FNV_OFFSET ^ CHAR_NGRAM_ORDER) ^ a, FNV_PRIME) ^ b, FNV_PRIME);
 }
