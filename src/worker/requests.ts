@@ -5,7 +5,7 @@
  * with the limit in the message. The response schemas are in responses.ts.
  */
 import { zValidator } from "@hono/zod-validator";
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import * as z from "../zod.js";
 import { errorResponse } from "./errors.js";
 import { nonAsciiLength } from "../model/unicode.js";
@@ -157,5 +157,17 @@ export function batchTooLarge(c: Context, explain: ExplainMode, pairs: readonly 
 
 export const validatePredict = zValidator("json", predictRequestSchema, onFailure);
 export const validateBatch = zValidator("json", batchRequestSchema, onFailure);
-// Optional so that typed-client callers may leave out `query` altogether.
-export const validateExplain = zValidator("query", z.optional(explainQuerySchema), onFailure);
+/** What validateExplain takes (typed clients may leave out `query` altogether) and gives the route. */
+type ExplainInput = { in: { query?: { explain?: string | string[] } }; out: { query: z.infer<typeof explainQuerySchema> } };
+
+/**
+ * The `explain` query parameter, checked by its schema; the others are ignored. Only that one is
+ * read: zValidator("query") builds an object of every parameter, 15 ms of CPU for a URL of 22,000.
+ */
+export const validateExplain: MiddlewareHandler<{}, string, ExplainInput> = async (c, next) => {
+  const values = new URL(c.req.url).searchParams.getAll("explain");
+  const result = explainQuerySchema.safeParse(values.length === 0 ? {} : { explain: values.length === 1 ? values[0] : values });
+  if (!result.success) return onFailure({ success: false, error: result.error, target: "query" }, c);
+  c.req.addValidatedData("query", result.data);
+  await next();
+};

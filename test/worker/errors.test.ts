@@ -1,6 +1,7 @@
 import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, MAX_NON_ASCII_LENGTH, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
+import { MAX_ERROR_TEXT } from "../../src/worker/errors.js";
 import { BASE, errorOf, postJson } from "./request.js";
 
 describe("errors share one JSON shape with a stable code", () => {
@@ -78,6 +79,20 @@ describe("errors share one JSON shape with a stable code", () => {
       message: `text1 and text2 hold ${MAX_NON_ASCII_LENGTH + 1} code units outside ASCII, more than the ${MAX_NON_ASCII_LENGTH} a request takes`,
       details: [{ path: "", message: `must hold at most ${MAX_NON_ASCII_LENGTH} code units outside ASCII in all` }],
     });
+  });
+
+  it("cuts a message that quotes the request to MAX_ERROR_TEXT, never inside a surrogate pair", async () => {
+    for (const key of ["k".repeat(100_000), "😀".repeat(50_000), `a${"😀".repeat(50_000)}`]) {
+      const response = await postJson("/predict", `{"text1":"a","text2":"b",${JSON.stringify(key)}:0}`);
+      expect(response.status).toBe(422);
+      const error = await errorOf(response);
+      expect(error.code).toBe("invalid_request");
+      for (const text of [error.message, ...error.details!.map((d) => d.message)]) {
+        expect(text.length).toBeLessThanOrEqual(MAX_ERROR_TEXT);
+        expect(text.endsWith("…")).toBe(true);
+        expect(text.isWellFormed()).toBe(true);
+      }
+    }
   });
 
   it("413 for a body over the size limit", async () => {

@@ -131,6 +131,14 @@ describe("explanations", () => {
     }
   });
 
+  it("reads explain among thousands of other query parameters", async () => {
+    const pair = { text1: "One text.", text2: "Another text!" };
+    const others = Array.from({ length: 5000 }, (_, i) => `p${i.toString(36)}=`).join("&");
+    const explained = await predict(`?${others}&explain=all`, pair);
+    expect(explained).toHaveProperty("explanation");
+    expect(await predict(`?explain=all&${others}`, pair)).toEqual(explained);
+  });
+
   it("ignores unrelated query parameters", async () => {
     const response = await SELF.fetch(`${BASE}/predict?cache=1`, {
       method: "POST",

@@ -5,7 +5,6 @@
  * on the request, so the validator does not parse the body a second time.
  */
 import type { MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { errorResponse, type ErrorCode, type ErrorDetail } from "../errors.js";
 import { MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_JSON_VALUES } from "../limits.js";
 
@@ -139,7 +138,7 @@ function decodeString(literal: string): string | undefined {
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
 /** Parses a request body strictly: the value, or the problem to answer with. */
-function parseStrictJson(bytes: ArrayBuffer): { value: Record<string, unknown> } | { problem: JsonProblem } {
+function parseStrictJson(bytes: ArrayBuffer | Uint8Array): { value: Record<string, unknown> } | { problem: JsonProblem } {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -168,32 +167,91 @@ export interface StrictJsonOptions {
   maxBytes: number;
 }
 
+/** How much a streamed body is read at a time, at least, whatever the sizes of the chunks it arrives in. */
+const READ_SIZE = 64 * 1024;
+
+/**
+ * The bytes of a body without a Content-Length, or undefined once more than `maxBytes` arrive.
+ * Read at least READ_SIZE bytes at a time (workerd's readAtLeast on a byte stream), not chunk by
+ * chunk: a body sent in chunks of one byte took seconds of CPU read that way (Hono's bodyLimit).
+ * A stream of JavaScript chunks (a Request made in code) is read chunk by chunk.
+ */
+async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | undefined> {
+  let reader: ReadableStreamBYOBReader;
+  try {
+    reader = body.getReader({ mode: "byob" });
+  } catch {
+    return readChunks(body, maxBytes);
+  }
+  let bytes = new Uint8Array(Math.min(READ_SIZE, maxBytes + 1));
+  let size = 0;
+  for (;;) {
+    if (size === bytes.length) {
+      if (size > maxBytes) break;
+      const grown = new Uint8Array(Math.min(2 * size, maxBytes + 1));
+      grown.set(bytes);
+      bytes = grown;
+    }
+    const free = bytes.length - size;
+    // The read takes the buffer over and hands it back in `value`.
+    const { value, done } = await reader.readAtLeast(Math.min(READ_SIZE, free), bytes.subarray(size));
+    if (value) {
+      bytes = new Uint8Array(value.buffer);
+      size += value.byteLength;
+    }
+    if (done) break;
+  }
+  if (size > maxBytes) {
+    await reader.cancel();
+    return undefined;
+  }
+  return bytes.subarray(0, size);
+}
+
+/** readAtMost for a stream that has no byte reader. */
+async function readChunks(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | undefined> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.byteLength;
+    if (size > maxBytes) return undefined;
+    chunks.push(chunk);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
 /**
  * Media type (415), size over `maxBytes` (413, the limit in the message), then strict parsing
  * (400/422); put it before a `json` validator.
  */
 export const strictJson = ({ maxBytes }: StrictJsonOptions): MiddlewareHandler => {
-  const limitBody = bodyLimit({
-    maxSize: maxBytes,
-    onError: (c) => errorResponse(c, "body_too_large", `request body exceeds ${maxBytes} bytes`),
-  });
   return async function strictJson(c, next) {
     const mediaType = c.req.header("Content-Type")?.split(";")[0]?.trim().toLowerCase();
     if (mediaType !== "application/json") {
       return errorResponse(c, "unsupported_media_type", "Content-Type must be application/json");
     }
-    let refused: Response | undefined;
-    const tooLarge = await limitBody(c, async () => {
-      const parsed = parseStrictJson(await c.req.arrayBuffer());
-      if ("problem" in parsed) {
-        const { code, message, details } = parsed.problem;
-        refused = errorResponse(c, code, message, details);
-        return;
-      }
-      // c.req.json(), which the validators call, would decode and parse the body again.
-      c.req.json = <T>() => Promise.resolve(parsed.value as T);
-      await next();
-    });
-    return tooLarge ?? refused;
+    const tooLarge = () => errorResponse(c, "body_too_large", `request body exceeds ${maxBytes} bytes`);
+    const { body, headers } = c.req.raw;
+    let bytes: ArrayBuffer | Uint8Array | undefined;
+    if (!body) bytes = new Uint8Array(0);
+    else if (headers.has("Content-Length") && !headers.has("Transfer-Encoding")) {
+      // workerd holds a body to the length its header declares.
+      if (Number(headers.get("Content-Length")) > maxBytes) return tooLarge();
+      bytes = await c.req.arrayBuffer();
+    } else if (!(bytes = await readAtMost(body, maxBytes))) return tooLarge();
+    const parsed = parseStrictJson(bytes);
+    if ("problem" in parsed) {
+      const { code, message, details } = parsed.problem;
+      return errorResponse(c, code, message, details);
+    }
+    // c.req.json(), which the validators call, would decode and parse the body again.
+    c.req.json = <T>() => Promise.resolve(parsed.value as T);
+    await next();
   };
 };
