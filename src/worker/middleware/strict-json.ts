@@ -174,13 +174,18 @@ const READ_SIZE = 64 * 1024;
  * The bytes of a body without a Content-Length, or undefined once more than `maxBytes` arrive.
  * Read at least READ_SIZE bytes at a time (workerd's readAtLeast on a byte stream), not chunk by
  * chunk: a body sent in chunks of one byte took seconds of CPU read that way (Hono's bodyLimit).
- * A stream of JavaScript chunks (a Request made in code) is read chunk by chunk.
+ * A stream of JavaScript chunks (a Request made in code), or one outside workerd (Node, which runs
+ * the app in some tests), is read chunk by chunk.
  */
 async function readAtMost(body: ReadableStream<Uint8Array>, maxBytes: number): Promise<Uint8Array | undefined> {
   let reader: ReadableStreamBYOBReader;
   try {
     reader = body.getReader({ mode: "byob" });
   } catch {
+    return readChunks(body, maxBytes);
+  }
+  if (typeof reader.readAtLeast !== "function") {
+    reader.releaseLock();
     return readChunks(body, maxBytes);
   }
   let bytes = new Uint8Array(Math.min(READ_SIZE, maxBytes + 1));
