@@ -107,12 +107,18 @@ function unitBatch(unit: string, name: string, fillBody = false): Case {
   return { name, path: "/predict/batch", body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: text, text2: text })) }) };
 }
 
+const utf8Length = (text: string) => new TextEncoder().encode(text).length;
+
 /**
- * MAX_BATCH_PAIRS pairs of prose filling the body, each text opening with `head`: a few units
- * outside ASCII put every text on the general path, far within the limit outside ASCII.
+ * MAX_BATCH_PAIRS pairs of prose filling the body, each text between `head` and `tail`: a few units
+ * outside ASCII put every text on the general path, or through NFC, far within the limit outside
+ * ASCII. With `nfd`, an e and U+0301 every 12 words, as in text saved decomposed.
  */
-function proseBatch(head: string, name: string): Case {
-  const text = head + englishText(3, Math.floor(MAX_BATCH_BODY_BYTES / (2 * MAX_BATCH_PAIRS)) - 40 - new TextEncoder().encode(head).length);
+function proseBatch(name: string, head: string, tail = "", nfd = false): Case {
+  let k = 0;
+  const budget = Math.floor(MAX_BATCH_BODY_BYTES / (2 * MAX_BATCH_PAIRS)) - 40 - utf8Length(head) - utf8Length(tail);
+  const prose = nfd ? englishText(3, Math.floor(budget * 0.95)).replace(/ /g, (space) => (++k % 12 ? space : "e\u0301 ")) : englishText(3, budget);
+  const text = head + prose + tail;
   return { name, path: "/predict/batch", body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: text, text2: text })) }) };
 }
 
@@ -187,6 +193,9 @@ export function worstCases(): Case[] {
       body: `{"text1":${escaped(fill("é", M) + fill("a", escapedUnits - M))},"text2":${escaped(fill("ж", M) + fill("b", escapedUnits - M))}}`,
     },
     { name: "a body of '[' (refused: too deep)", path: "/predict", body: "[".repeat(MAX_BODY_BYTES) },
+    // Both from a red-team session: zod-validator built every query parameter (12 ms), and the 422 quoted the key whole (1 MB, 13 ms).
+    { name: "a query of 22,000 parameters besides explain", path: `/predict?${Array.from({ length: 22_000 }, (_, i) => `${i.toString(36)}=`).join("&")}&explain=true`, body: JSON.stringify({ text1: "a", text2: "b" }) },
+    { name: "an unknown key of 130,000 emoji (refused, the message cut)", path: "/predict", body: `{"text1":"a","text2":"b",${JSON.stringify("😀".repeat(Math.floor((MAX_BODY_BYTES - 40) / 4)))}:0}` },
     { name: "a body of escaped unique keys (refused)", path: "/predict", body: `${manyKeys.slice(0, manyKeys.lastIndexOf(","))}}` },
     { name: "a body of escapes (refused: NUL at the end)", path: "/predict", body: `{"text1":"${"\\u0041".repeat(escapes)}\\u0000","text2":""}` },
     { name: 'an extra key holding [""...] filling the body (refused)', path: "/predict", body: withExtraKey(arrayOf('""')) },
@@ -204,9 +213,13 @@ export function worstCases(): Case[] {
       body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: batchText, text2: batchText })) }),
     },
     // A red-team session's: each took 10-15 ms before the general pass read ASCII stretches as the ASCII pass does.
-    proseBatch("é", `batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text opening with é`),
-    proseBatch("\u212b", `batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text opening with U+212B (NFC changes it)`),
-    proseBatch("İ\u0344".repeat(48), `batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text opening with 48 İ+U+0344`),
+    proseBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text opening with é`, "é"),
+    proseBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text opening with U+212B (NFC changes it)`, "\u212b"),
+    proseBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text opening with 48 İ+U+0344`, "İ\u0344".repeat(48)),
+    // Texts that NFC changes at both ends (U+0344), so that the whole of each is normalized.
+    proseBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text between Σ and U+0344`, "Σ", "\u0344"),
+    proseBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text between 24 İ+U+0344 and 24 more`, "İ\u0344".repeat(24), "İ\u0344".repeat(24)),
+    proseBatch(`batch: ${MAX_BATCH_PAIRS} pairs of NFD prose filling the body (e+U+0301 every 12 words)`, "", "", true),
     explainedBatch("explain=all", MAX_EXPLAINED_BATCH_LENGTH),
     explainedBatch("explain=all,segments", MAX_SEGMENTED_BATCH_LENGTH),
     {

@@ -8,7 +8,7 @@
  * UTF-16 code units with three spaces of padding in front and one behind. Words are maximal runs
  * of letters and numbers (code points of Unicode classes L and N).
  */
-import { CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, NFC_UNSTABLE, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
+import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, NFC_UNSTABLE, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
 
 export const CHAR_NGRAM_ORDER = 4;
 
@@ -41,16 +41,22 @@ let wordBuffer = new Int32Array(1 << 12);
 
 /** The text the buckets are read from: NFC (which keeps ASCII as it is), then lower case. */
 export function normalizeForHashing(text: string): string {
-  return isAscii(text) ? text.toLowerCase() : normalizeUnicode(text);
+  return isAscii(text) ? text.toLowerCase() : nfc(text).toLowerCase();
 }
-
-const normalizeUnicode = (text: string) => nfc(text).toLowerCase();
 
 /** Combining marks in a row after which nfc puts a U+034F COMBINING GRAPHEME JOINER. */
 export const MAX_MARK_RUN = 30;
 
 // A stretch of code units below U+0300, which hold no mark and nothing NFC_UNSTABLE: the regex engine skips it faster than a loop.
 const BELOW_MARKS = /[\0-\u02ff]*/y;
+
+/** The last index of the stretch below U+0300 from `i`: by the regex, unless the stretch is one unit (a call costs more than it). */
+function belowMarksEnd(text: string, i: number): number {
+  if (!(text.charCodeAt(i + 1) < 0x300)) return i;
+  BELOW_MARKS.lastIndex = i;
+  BELOW_MARKS.test(text);
+  return BELOW_MARKS.lastIndex - 1;
+}
 
 /**
  * The text's NFC. Most texts are their own: one with no NFC_UNSTABLE code point comes back as it
@@ -63,9 +69,7 @@ function nfc(text: string): string {
   let i = 0;
   for (; i < text.length; i++) {
     if (text.charCodeAt(i) < 0x300) {
-      BELOW_MARKS.lastIndex = i;
-      BELOW_MARKS.test(text);
-      i = BELOW_MARKS.lastIndex - 1;
+      i = belowMarksEnd(text, i);
       continue;
     }
     const cp = text.codePointAt(i)!;
@@ -80,13 +84,10 @@ function nfc(text: string): string {
  * it). A stretch below U+0300 holds no mark, so it is skipped as in nfc: it only ends a run.
  */
 function streamSafe(text: string, from: number): string {
-  const below = BELOW_MARKS;
   let marks = 0, copied = 0, safe = "";
   for (let i = from; i < text.length; i++) {
     if (text.charCodeAt(i) < 0x300) {
-      below.lastIndex = i;
-      below.test(text);
-      i = below.lastIndex - 1;
+      i = belowMarksEnd(text, i);
       marks = 0;
       continue;
     }
@@ -107,9 +108,9 @@ function streamSafe(text: string, from: number): string {
  * until the next call.
  */
 export function hashText(text: string, bits: number): TextBuckets {
-  // Most texts are their own NFC and go to lower case one code point at a time: the pass reads them
-  // so, and normalizes them first only once it has met a code point that needs more.
-  return hashUnits(text, bits, true) ?? hashUnits(normalizeUnicode(text), bits, false)!;
+  // The pass lower-cases the text itself. Most texts are their own NFC: it reads them as they come,
+  // and the others, once it has met a code point that NFC may change, from their NFC.
+  return hashUnits(text, bits, AS_SENT | LOWER_CASE) ?? hashUnits(nfc(text), bits, LOWER_CASE)!;
 }
 
 /**
@@ -117,7 +118,7 @@ export function hashText(text: string, bits: number): TextBuckets {
  * at least as long as the text plus 2), for the explanations that attribute buckets to sentences.
  */
 export function hashNormalized(s: string, bits: number, ends?: BucketEnds): TextBuckets {
-  return hashUnits(s, bits, false, ends)!;
+  return hashUnits(s, bits, 0, ends)!;
 }
 
 /**
@@ -135,34 +136,76 @@ const ASCII_UNITS = new Int32Array(0x80).map((_, u) => {
   return lower >= 0x61 && lower <= 0x7a ? lower | WORD_UNIT : lower;
 });
 
-/** The two code points whose lower case is not one code unit of their own: İ becomes i and a mark, Σ ς or σ by its context. */
-const CAPITAL_I_WITH_DOT = 0x130, CAPITAL_SIGMA = 0x3a3;
+/**
+ * How the pass reads a text: AS_SENT, a text not known to be NFC, which it gives up on (GIVE_UP)
+ * at a code point that NFC may change; LOWER_CASE, lower-casing each code point as toLowerCase
+ * would. A normalized text is read with neither.
+ */
+const AS_SENT = 1, LOWER_CASE = 2;
+const GIVE_UP = -1;
+/** readUnit's answer for İ in lower case, i and U+0307 (COMBINING DOT ABOVE): the pass reads two units for it. */
+const DOTTED_I = -2;
+const SMALL_I_READ = 0x69 | WORD_UNIT, DOT_ABOVE_READ = 0x307; // as readUnit reads them
 
-/** readUnit's answer when `fold` meets a code point that only normalizeForHashing reads right. */
-const NEEDS_NORMALIZING = -1;
+/** The code points whose lower case is not the lower case of each of their units: İ is i and a mark, Σ is ς or σ by its context. */
+const CAPITAL_I_WITH_DOT = 0x130, CAPITAL_SIGMA = 0x3a3, SMALL_FINAL_SIGMA = 0x3c2, SMALL_SIGMA = 0x3c3;
 
 /**
  * What the hashing reads for the non-ASCII unit at `i`: both units of a surrogate pair take the
- * class of its code point. With `fold`, the unit of a text not yet normalized: lower-cased, or
- * NEEDS_NORMALIZING where NFC may change the text or lower case takes more than the unit.
+ * class of its code point. `mode` says how (AS_SENT, LOWER_CASE).
  */
-function readUnit(s: string, i: number, unit: number, fold: boolean): number {
+function readUnit(s: string, i: number, unit: number, mode: number): number {
   let cp = unit;
   if ((unit & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) cp = s.codePointAt(i)!;
   else if ((unit & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) cp = s.codePointAt(i - 1)!;
   const cls = classOf(cp);
-  if (fold && cls & (NFC_UNSTABLE | CHANGES_WHEN_LOWERCASED)) {
-    if (cls & NFC_UNSTABLE || cp > 0xffff || cp === CAPITAL_I_WITH_DOT || cp === CAPITAL_SIGMA) return NEEDS_NORMALIZING;
-    unit = toLower(cp);
+  if (mode & AS_SENT && cls & NFC_UNSTABLE) return GIVE_UP;
+  if (mode & LOWER_CASE && cls & CHANGES_WHEN_LOWERCASED) {
+    if (cp === CAPITAL_I_WITH_DOT) return DOTTED_I;
+    unit = lowerUnit(s, i, unit, cp);
   }
   if (cls & (LETTER | DIGIT)) return unit | WORD_UNIT;
   return isWhitespace(unit) ? SPACE | SPACE_UNIT : unit; // no whitespace is a letter or number
 }
 
+/** The unit at `i` of the lower case of its code point `cp`, which toLowerCase changes (but İ). */
+function lowerUnit(s: string, i: number, unit: number, cp: number): number {
+  if (cp === CAPITAL_SIGMA) return endsWord(s, i) ? SMALL_FINAL_SIGMA : SMALL_SIGMA;
+  const lower = toLower(cp);
+  if (cp <= 0xffff) return lower;
+  // The lower case of a code point above the BMP is above it too: the unit of its pair at this place.
+  return (unit & 0xfc00) === 0xd800 ? 0xd800 | ((lower - 0x10000) >> 10) : 0xdc00 | ((lower - 0x10000) & 0x3ff);
+}
+
 /**
- * The hashing pass: hashNormalized, or with `fold` hashText's reading of a text not yet normalized,
- * as normalizeForHashing would make it, which gives up (undefined) at the first code point that
- * needs NFC or more than its own lower case.
+ * Whether the Σ at `i` is final, as toLowerCase (ICU) decides: a cased code point before it and
+ * none after, case-ignorable ones skipped (Unicode's Final_Sigma). Each stretch of case-ignorable
+ * code points is walked by the Σ on either side of it at most, so a text costs linear time.
+ */
+function endsWord(s: string, i: number): boolean {
+  return casedNext(s, i, -1) && !casedNext(s, i + 1, 1);
+}
+
+/** Whether the first code point from `at` in direction `step` that is not case-ignorable is cased. */
+function casedNext(s: string, at: number, step: 1 | -1): boolean {
+  for (let j = at; step > 0 ? j < s.length : j > 0; ) {
+    let cp: number;
+    if (step > 0) {
+      cp = s.codePointAt(j)!;
+      j += cp > 0xffff ? 2 : 1;
+    } else {
+      cp = s.charCodeAt(--j);
+      if ((cp & 0xfc00) === 0xdc00 && j > 0 && (s.charCodeAt(j - 1) & 0xfc00) === 0xd800) cp = s.codePointAt(--j)!;
+    }
+    const cls = classOf(cp);
+    if (!(cls & CASE_IGNORABLE)) return (cls & CASED) !== 0;
+  }
+  return false;
+}
+
+/**
+ * The hashing pass: hashNormalized, or hashText's reading of a text in `mode` (AS_SENT,
+ * LOWER_CASE), which is undefined where it gives up.
  *
  * Two loops taken in turn. While the units and the three before them are ASCII (most of any
  * document), the 4-gram's three previous units are packed in one number and the FNV state after
@@ -179,7 +222,7 @@ function readUnit(s: string, i: number, unit: number, fold: boolean): number {
  * (Node, bundled) from 114 to 153 MB/s; the two loops took the pair with non-ASCII noise from 98
  * to 117, and reading texts as they come to 144.
  */
-function hashUnits(s: string, bits: number, fold: boolean, ends?: BucketEnds): TextBuckets | undefined {
+function hashUnits(s: string, bits: number, mode: number, ends?: BucketEnds): TextBuckets | undefined {
   const length = s.length;
   if (gramBuffer.length < length + 1) gramBuffer = new Int32Array(length + 1);
   if (wordBuffer.length < length + 1) wordBuffer = new Int32Array(length + 1);
@@ -194,6 +237,7 @@ function hashUnits(s: string, bits: number, fold: boolean, ends?: BucketEnds): T
   let afterSpace = 1; // leading whitespace, and each run's second unit on, make no 4-gram
   let inWord = 0;
   let wordHash = offset;
+  let dotAbove = 0; // İ's lower case was read up to its mark
   for (let i = 0; i < length; ) {
     // ASCII units after three ASCII units.
     for (; i < length; i++) {
@@ -217,10 +261,21 @@ function hashUnits(s: string, bits: number, fold: boolean, ends?: BucketEnds): T
     c2 = last3 & 0x7f;
     // Any unit, until an ASCII one follows three ASCII units.
     for (; i < length; i++) {
-      const code = s.charCodeAt(i);
-      if (code < 0x80 && (c0 | c1 | c2) < 0x80) break;
-      const read = code < 0x80 ? lookup[code]! : readUnit(s, i, code, fold);
-      if (read === NEEDS_NORMALIZING) return undefined;
+      let read: number;
+      if (dotAbove) {
+        read = DOT_ABOVE_READ;
+        dotAbove = 0;
+      } else {
+        const code = s.charCodeAt(i);
+        if (code < 0x80 && (c0 | c1 | c2) < 0x80) break;
+        read = code < 0x80 ? lookup[code]! : readUnit(s, i, code, mode);
+        if (read < 0) {
+          if (read === GIVE_UP) return undefined;
+          read = SMALL_I_READ; // DOTTED_I: this unit again next, as its mark
+          dotAbove = 1;
+          i--;
+        }
+      }
       const unit = read & 0xffff, isWord = (read >> 16) & 1, isSpace = read >> 17;
       // A word ends here if the unit is no word unit: its bucket is kept (else the next overwrites it).
       words[wordCount] = (wordHash ^ (wordHash >>> 15)) & mask;
@@ -257,7 +312,7 @@ function bucketEnds(s: string, ends: BucketEnds): void {
   let gramCount = 0, wordCount = 0, afterSpace = 1, inWord = 0;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
-    const read = code < 0x80 ? ascii[code]! : readUnit(s, i, code, false);
+    const read = code < 0x80 ? ascii[code]! : readUnit(s, i, code, 0);
     const isWord = (read >> 16) & 1, isSpace = read >> 17;
     words[wordCount] = i - 1;
     wordCount += inWord & (isWord ^ 1);

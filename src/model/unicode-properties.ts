@@ -19,6 +19,9 @@ export const CONTROL = 64;
 export const NFC_UNSTABLE = 128;
 /** Lower case changes it (Unicode's Changes_When_Lowercased). */
 export const CHANGES_WHEN_LOWERCASED = 256;
+/** Cased and Case_Ignorable: what decides whether lower case makes a Σ final (ς) or not (σ). */
+export const CASED = 512;
+export const CASE_IGNORABLE = 1024;
 
 /** What each class bit means, as a Unicode property regex: the table is generated from these. */
 const PROPERTIES: [RegExp, number][] = [
@@ -30,6 +33,8 @@ const PROPERTIES: [RegExp, number][] = [
   [/^\p{M}$/u, MARK],
   [/^[\p{Cc}\p{Cs}\p{Co}\p{Cn}]$/u, CONTROL],
   [/^\p{Changes_When_Lowercased}$/u, CHANGES_WHEN_LOWERCASED],
+  [/^\p{Cased}$/u, CASED],
+  [/^\p{Case_Ignorable}$/u, CASE_IGNORABLE],
 ];
 
 /** The class of a code point by this runtime's regexes and normalization (slow: what `npm run unicode-table` tabulates). */

@@ -66,11 +66,12 @@ describe("hashText", () => {
 
 describe("hashText on a text not yet normalized", () => {
   it("reads every code point, in every case, as normalizeForHashing makes it (all of Unicode)", () => {
-    // hashText lower-cases most code points itself and normalizes the text only for the others.
+    // hashText lower-cases the text itself, a final Σ included, and takes NFC only when it must.
+    // Each code point also sits between a Σ and a cased letter, on either side (Final_Sigma).
     const wrong: string[] = [];
     for (let cp = 0x80; cp < 0x110000; cp++) {
       const ch = cp >= 0xd800 && cp <= 0xdfff ? String.fromCharCode(cp) : String.fromCodePoint(cp);
-      const text = `${ch}Ab${ch}c ${ch}${ch}.${ch}`;
+      const text = `${ch}Ab${ch}c ${ch}${ch}.${ch} a${ch}Σ ${ch}Σ aΣ${ch} aΣ${ch}b Σ${ch}`;
       const h = hashNormalized(normalizeForHashing(text), BITS);
       const expected = { grams: [...h.grams.slice(0, h.gramCount)], words: [...h.words.slice(0, h.wordCount)] };
       if (JSON.stringify(buckets(text)) !== JSON.stringify(expected)) wrong.push(`U+${cp.toString(16)}`);

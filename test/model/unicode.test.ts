@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CHANGES_WHEN_LOWERCASED, CONTROL, DIGIT, LATIN, LETTER, MARK, NFC_UNSTABLE, PUNCT, UPPER, classOf, nonAsciiLength } from "../../src/model/unicode.js";
+import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, CONTROL, DIGIT, LATIN, LETTER, MARK, NFC_UNSTABLE, PUNCT, UPPER, classOf, nonAsciiLength } from "../../src/model/unicode.js";
 import { classPages, propertyClass } from "../../src/model/unicode-properties.js";
 import { UNICODE_VERSION } from "../../src/model/unicode-classes.js";
 
@@ -22,13 +22,15 @@ describe("classOf", () => {
 
   it("knows letters, case, scripts, numbers, punctuation, marks and controls", () => {
     const bitsOf = (cp: number) => classOf(cp) & ~NFC_UNSTABLE;
-    expect(bitsOf(0x41)).toBe(LETTER | UPPER | LATIN | CHANGES_WHEN_LOWERCASED); // A
-    expect(bitsOf(0x436)).toBe(LETTER); // ж
-    expect(bitsOf(0x1d400)).toBe(LETTER | UPPER); // 𝐀, astral, which has no lower case
-    expect(bitsOf(0x216b)).toBe(DIGIT | LATIN | CHANGES_WHEN_LOWERCASED); // Ⅻ, a capital that is no letter
+    expect(bitsOf(0x41)).toBe(LETTER | UPPER | LATIN | CHANGES_WHEN_LOWERCASED | CASED); // A
+    expect(bitsOf(0x436)).toBe(LETTER | CASED); // ж
+    expect(bitsOf(0x5d0)).toBe(LETTER); // א, without case
+    expect(bitsOf(0x1d400)).toBe(LETTER | UPPER | CASED); // 𝐀, astral, which has no lower case
+    expect(bitsOf(0x216b)).toBe(DIGIT | LATIN | CHANGES_WHEN_LOWERCASED | CASED); // Ⅻ, a capital that is no letter
+    expect(bitsOf(0x2e)).toBe(PUNCT | CASE_IGNORABLE); // the full stop, skipped when a Σ looks for its word's end
     expect(bitsOf(0x661)).toBe(DIGIT); // Arabic-Indic one
     expect(bitsOf(0x2014)).toBe(PUNCT); // em dash
-    expect(bitsOf(0x301)).toBe(MARK); // combining acute
+    expect(bitsOf(0x301)).toBe(MARK | CASE_IGNORABLE); // combining acute
     expect(bitsOf(0xdc00)).toBe(CONTROL); // a lone surrogate
     expect(bitsOf(0x10ffff)).toBe(CONTROL); // unassigned
   });
