@@ -165,7 +165,9 @@ type ExplainInput = { in: { query?: { explain?: string | string[] } }; out: { qu
  * read: zValidator("query") builds an object of every parameter, 15 ms of CPU for a URL of 22,000.
  */
 export const validateExplain: MiddlewareHandler<{}, string, ExplainInput> = async (c, next) => {
-  const values = new URL(c.req.url).searchParams.getAll("explain");
+  const { url } = c.req;
+  const query = url.indexOf("?");
+  const values = query < 0 ? [] : new URLSearchParams(url.slice(query + 1)).getAll("explain");
   const result = explainQuerySchema.safeParse(values.length === 0 ? {} : { explain: values.length === 1 ? values[0] : values });
   if (!result.success) return onFailure({ success: false, error: result.error, target: "query" }, c);
   c.req.addValidatedData("query", result.data);
