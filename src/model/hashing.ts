@@ -60,10 +60,12 @@ function belowMarksEnd(text: string, i: number): number {
 
 /**
  * The text's NFC. Most texts are their own: one with no NFC_UNSTABLE code point comes back as it
- * is, found in less time than normalize("NFC") takes. Before the others are normalized, a U+034F
- * COMBINING GRAPHEME JOINER goes after every 30 combining marks in a row, as in Unicode's
- * Stream-Safe Text Format (UAX #15): ICU puts a run of marks in canonical order in quadratic time,
- * and one run of 50,000 took a second. No real text has such runs.
+ * is, found in less time than normalize("NFC") takes. Of the others, only the rest from the code
+ * point before the first NFC_UNSTABLE one is normalized: what comes before is its own NFC, and NFC
+ * joins nothing across a code point that is not NFC_UNSTABLE. Before that, a U+034F COMBINING
+ * GRAPHEME JOINER goes after every 30 combining marks in a row, as in Unicode's Stream-Safe Text
+ * Format (UAX #15): ICU puts a run of marks in canonical order in quadratic time, and one run of
+ * 50,000 took a second. No real text has such runs.
  */
 function nfc(text: string): string {
   let i = 0;
@@ -76,7 +78,9 @@ function nfc(text: string): string {
     if (classOf(cp) & NFC_UNSTABLE) break;
     if (cp > 0xffff) i++;
   }
-  return i >= text.length ? text : streamSafe(text, i).normalize("NFC");
+  if (i >= text.length) return text;
+  const from = i === 0 ? 0 : i - ((text.charCodeAt(i - 1) & 0xfc00) === 0xdc00 && i > 1 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? 2 : 1);
+  return text.slice(0, from) + streamSafe(text.slice(from), i - from).normalize("NFC");
 }
 
 /**
@@ -108,9 +112,8 @@ function streamSafe(text: string, from: number): string {
  * until the next call.
  */
 export function hashText(text: string, bits: number): TextBuckets {
-  // The pass lower-cases the text itself. Most texts are their own NFC: it reads them as they come,
-  // and the others, once it has met a code point that NFC may change, from their NFC.
-  return hashUnits(text, bits, AS_SENT | LOWER_CASE) ?? hashUnits(nfc(text), bits, LOWER_CASE)!;
+  // The pass lower-cases the text itself, which saves a copy of it.
+  return hashUnits(nfc(text), bits, true);
 }
 
 /**
@@ -118,7 +121,7 @@ export function hashText(text: string, bits: number): TextBuckets {
  * at least as long as the text plus 2), for the explanations that attribute buckets to sentences.
  */
 export function hashNormalized(s: string, bits: number, ends?: BucketEnds): TextBuckets {
-  return hashUnits(s, bits, 0, ends)!;
+  return hashUnits(s, bits, false, ends);
 }
 
 /**
@@ -136,15 +139,8 @@ const ASCII_UNITS = new Int32Array(0x80).map((_, u) => {
   return lower >= 0x61 && lower <= 0x7a ? lower | WORD_UNIT : lower;
 });
 
-/**
- * How the pass reads a text: AS_SENT, a text not known to be NFC, which it gives up on (GIVE_UP)
- * at a code point that NFC may change; LOWER_CASE, lower-casing each code point as toLowerCase
- * would. A normalized text is read with neither.
- */
-const AS_SENT = 1, LOWER_CASE = 2;
-const GIVE_UP = -1;
 /** readUnit's answer for İ in lower case, i and U+0307 (COMBINING DOT ABOVE): the pass reads two units for it. */
-const DOTTED_I = -2;
+const DOTTED_I = -1;
 const SMALL_I_READ = 0x69 | WORD_UNIT, DOT_ABOVE_READ = 0x307; // as readUnit reads them
 
 /** The code points whose lower case is not the lower case of each of their units: İ is i and a mark, Σ is ς or σ by its context. */
@@ -152,15 +148,15 @@ const CAPITAL_I_WITH_DOT = 0x130, CAPITAL_SIGMA = 0x3a3, SMALL_FINAL_SIGMA = 0x3
 
 /**
  * What the hashing reads for the non-ASCII unit at `i`: both units of a surrogate pair take the
- * class of its code point. `mode` says how (AS_SENT, LOWER_CASE).
+ * class of its code point. With `lowerCase`, the unit of the code point's lower case, as
+ * toLowerCase would make it.
  */
-function readUnit(s: string, i: number, unit: number, mode: number): number {
+function readUnit(s: string, i: number, unit: number, lowerCase: boolean): number {
   let cp = unit;
   if ((unit & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) cp = s.codePointAt(i)!;
   else if ((unit & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) cp = s.codePointAt(i - 1)!;
   const cls = classOf(cp);
-  if (mode & AS_SENT && cls & NFC_UNSTABLE) return GIVE_UP;
-  if (mode & LOWER_CASE && cls & CHANGES_WHEN_LOWERCASED) {
+  if (lowerCase && cls & CHANGES_WHEN_LOWERCASED) {
     if (cp === CAPITAL_I_WITH_DOT) return DOTTED_I;
     unit = lowerUnit(s, i, unit, cp);
   }
@@ -204,8 +200,7 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
 }
 
 /**
- * The hashing pass: hashNormalized, or hashText's reading of a text in `mode` (AS_SENT,
- * LOWER_CASE), which is undefined where it gives up.
+ * The hashing pass: hashNormalized, or with `lowerCase` hashText's, on a text in NFC.
  *
  * Two loops taken in turn. While the units and the three before them are ASCII (most of any
  * document), the 4-gram's three previous units are packed in one number and the FNV state after
@@ -222,7 +217,7 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * (Node, bundled) from 114 to 153 MB/s; the two loops took the pair with non-ASCII noise from 98
  * to 117, and reading texts as they come to 144.
  */
-function hashUnits(s: string, bits: number, mode: number, ends?: BucketEnds): TextBuckets | undefined {
+function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnds): TextBuckets {
   const length = s.length;
   if (gramBuffer.length < length + 1) gramBuffer = new Int32Array(length + 1);
   if (wordBuffer.length < length + 1) wordBuffer = new Int32Array(length + 1);
@@ -268,10 +263,9 @@ function hashUnits(s: string, bits: number, mode: number, ends?: BucketEnds): Te
       } else {
         const code = s.charCodeAt(i);
         if (code < 0x80 && (c0 | c1 | c2) < 0x80) break;
-        read = code < 0x80 ? lookup[code]! : readUnit(s, i, code, mode);
-        if (read < 0) {
-          if (read === GIVE_UP) return undefined;
-          read = SMALL_I_READ; // DOTTED_I: this unit again next, as its mark
+        read = code < 0x80 ? lookup[code]! : readUnit(s, i, code, lowerCase);
+        if (read === DOTTED_I) {
+          read = SMALL_I_READ; // this unit again next, as its mark
           dotAbove = 1;
           i--;
         }
@@ -312,7 +306,7 @@ function bucketEnds(s: string, ends: BucketEnds): void {
   let gramCount = 0, wordCount = 0, afterSpace = 1, inWord = 0;
   for (let i = 0; i < s.length; i++) {
     const code = s.charCodeAt(i);
-    const read = code < 0x80 ? ascii[code]! : readUnit(s, i, code, 0);
+    const read = code < 0x80 ? ascii[code]! : readUnit(s, i, code, false);
     const isWord = (read >> 16) & 1, isSpace = read >> 17;
     words[wordCount] = i - 1;
     wordCount += inWord & (isWord ^ 1);
