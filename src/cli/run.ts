@@ -2,8 +2,12 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
 import { DataError } from "./data.js";
 
-/** Parses `argv` for a tool; unknown flags are errors. */
+/** Parses `argv` for a tool; unknown flags are errors, and --help (or -h) prints the usage and exits. */
 export function parseToolArgs<T extends NonNullable<ParseArgsConfig["options"]>>(options: T, usage: string) {
+  if (process.argv.slice(2).some((arg) => arg === "--help" || arg === "-h")) {
+    console.log(`usage: ${usage}`);
+    process.exit(0);
+  }
   try {
     return parseArgs({ args: process.argv.slice(2), options, strict: true, allowPositionals: false }).values;
   } catch (error) {

@@ -82,6 +82,14 @@ describe("npm run train", () => {
     expect(run.status).toBe(2);
     expect(run.stderr).toMatch(/Unknown option '--epochs'[\s\S]*usage: npm run train/);
   });
+
+  it("prints the usage for --help and -h, and does nothing else", () => {
+    for (const flag of ["--help", "-h"]) {
+      const run = runTool("train", [flag]);
+      expect(run.status).toBe(0);
+      expect(run.stdout).toMatch(/^usage: npm run train/);
+    }
+  });
 });
 
 function withLine(path: string, line: string): string {
