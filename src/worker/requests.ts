@@ -119,8 +119,12 @@ export function segmentedTextTooLong(c: Context, explain: ExplainMode, pairs: re
  * is where they are in the body): 413 text_too_long, or nothing.
  */
 export function nonAsciiTooLong(c: Context, pairs: readonly Texts[], subject: string, path: string) {
-  // Texts no longer than the limit in all cannot hold more outside ASCII: a typical /predict counts nothing.
-  if (pairs.reduce((sum, p) => sum + p.text1.length + p.text2.length, 0) <= MAX_NON_ASCII_LENGTH) return;
+  // Nothing to count when the texts cannot hold more outside ASCII than the limit: when they are no
+  // longer than it in all (a typical /predict), or when the body has no more bytes beyond their
+  // length (most batches). In the body's UTF-8 a code unit outside ASCII takes two bytes at least,
+  // raw or escaped, and any other one byte at least.
+  const length = pairs.reduce((sum, p) => sum + p.text1.length + p.text2.length, 0);
+  if (Math.min(length, (c.get("bodyBytes") ?? Infinity) - length) <= MAX_NON_ASCII_LENGTH) return;
   const nonAscii = pairs.reduce((sum, p) => sum + nonAsciiLength(p.text1) + nonAsciiLength(p.text2), 0);
   if (nonAscii <= MAX_NON_ASCII_LENGTH) return;
   const message = `must hold at most ${MAX_NON_ASCII_LENGTH} code units outside ASCII in all`;

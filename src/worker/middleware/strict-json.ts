@@ -257,6 +257,7 @@ export const strictJson = ({ maxBytes }: StrictJsonOptions): MiddlewareHandler =
     }
     // c.req.json(), which the validators call, would decode and parse the body again.
     c.req.json = <T>() => Promise.resolve(parsed.value as T);
+    c.set("bodyBytes", bytes.byteLength);
     await next();
   };
 };
