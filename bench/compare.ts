@@ -10,6 +10,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { readAsciiKernel } from "../src/cli/ascii-kernel.js";
 import { readDataset } from "../src/cli/data.js";
 import { numberFlag, parseToolArgs } from "../src/cli/run.js";
 import { batchBodies, cpuUnderLoad, DATA, predictBody } from "./http.js";
@@ -31,6 +32,8 @@ const progress = (text: string) => console.error(`[compare] ${text}`);
 interface ModelModule {
   loadWeights(json: unknown): { model: unknown };
   scorePair(model: unknown, text1: string, text2: string): { score: number };
+  /** Versions with the WebAssembly hashing pass, which their Node tools install as their Worker does. */
+  installAsciiKernel?(module: WebAssembly.Module): void;
 }
 
 interface Version {
@@ -50,9 +53,11 @@ async function build(dir: string): Promise<Version> {
   if (!existsSync(join(dir, "bench/served-app.ts"))) copyFileSync(join(ROOT, "bench/served-app.ts"), join(dir, "bench/served-app.ts"));
   run("wrangler", ["deploy", "bench/served-app.ts", "--dry-run", "--env", "", "--outdir", join(out, "served")]);
   const modelFile = join(out, "model.js");
-  const entry = 'export { scorePair } from "./src/model/scorer.js";\nexport { loadWeights } from "./src/model/weights.js";\n';
+  const kernel = join(dir, "src/model/ascii-kernel.wasm");
+  const entry = `export { scorePair } from "./src/model/scorer.js";\nexport { loadWeights } from "./src/model/weights.js";\n${existsSync(kernel) ? 'export { installAsciiKernel } from "./src/model/hashing.js";\n' : ""}`;
   run("esbuild", ["--bundle", "--platform=node", "--format=esm", "--target=node20", `--outfile=${modelFile}`, "--log-level=warning"], entry);
-  const { loadWeights, scorePair } = (await import(pathToFileURL(modelFile).href)) as ModelModule;
+  const { loadWeights, scorePair, installAsciiKernel } = (await import(pathToFileURL(modelFile).href)) as ModelModule;
+  installAsciiKernel?.(readAsciiKernel(kernel));
   const { model } = loadWeights(JSON.parse(readFileSync(join(dir, "weights/model.json"), "utf8")));
   return { name: basename(dir), app: join(out, "index.js"), served: join(out, "served/served-app.js"), scorePair: (a, b) => scorePair(model, a, b).score };
 }

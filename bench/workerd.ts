@@ -114,12 +114,22 @@ export interface Service {
   appBindings?: boolean;
 }
 
+/** The WebAssembly modules a bundle imports: wrangler writes each beside it (and leaves older builds' there too). */
+export function wasmImports(bundle: string): string[] {
+  return [...readFileSync(bundle, "utf8").matchAll(/^import \w+ from "\.\/([^"]+\.wasm)";$/gm)].map((match) => join(dirname(bundle), match[1]!));
+}
+
+/** A bundle's WebAssembly modules for its config, named as it imports them. */
+function wasmModules(bundle: string): string[] {
+  return wasmImports(bundle).map((file) => `(name = "${basename(file)}", wasm = embed "${relative(BENCH_DIST, file)}")`);
+}
+
 /** A workerd config serving each bundle on its own loopback port. */
 function writeConfig(name: string, services: readonly Service[]): string {
   mkdirSync(BENCH_DIST, { recursive: true });
   const path = join(BENCH_DIST, `${name}.capnp`);
   const worker = (name: string, file: string, bindings: string) =>
-    `    (name = "${name}", worker = (modules = [(name = "${name}.js", esModule = embed "${relative(BENCH_DIST, file)}")], ${COMPATIBILITY}, bindings = ${bindings}))`;
+    `    (name = "${name}", worker = (modules = [${[`(name = "${name}.js", esModule = embed "${relative(BENCH_DIST, file)}")`, ...wasmModules(file)].join(", ")}], ${COMPATIBILITY}, bindings = ${bindings}))`;
   const entries = services.map((s) => worker(s.name, s.file, s.appBindings ? APP_BINDINGS : "[]"));
   if (services.some((s) => s.appBindings)) {
     writeFileSync(RATE_LIMITER_FILE, RATE_LIMITER_WORKER);

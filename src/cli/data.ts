@@ -6,7 +6,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
+import { installAsciiKernel } from "../model/hashing.js";
 import { loadWeights, type Model, type WeightsFile } from "../model/weights.js";
+import { readAsciiKernel } from "./ascii-kernel.js";
 
 export interface Pair {
   id: string;
@@ -129,8 +131,12 @@ export function labeledPairs(dataset: Dataset): (Pair & { realTextId: 1 | 2 })[]
   return dataset.pairs as (Pair & { realTextId: 1 | 2 })[];
 }
 
-/** Reads and validates a weights file (the same check the Worker makes at start-up). */
+/**
+ * Reads and validates a weights file (the same check the Worker makes at start-up), and installs
+ * the WebAssembly hashing pass, as the Worker does when it loads the model.
+ */
 export function readWeights(path: string): { file: WeightsFile; model: Model } {
+  installAsciiKernel(readAsciiKernel());
   if (!existsSync(path)) throw new DataError(`${path}: no such weights file`);
   let json: unknown;
   try {

@@ -8,6 +8,7 @@
  * UTF-16 code units with three spaces of padding in front and one behind. Words are maximal runs
  * of letters and numbers (code points of Unicode classes L and N).
  */
+import { AsciiKernel } from "./ascii-kernel.js";
 import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, NFC_UNSTABLE, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
 
 export const CHAR_NGRAM_ORDER = 4;
@@ -107,11 +108,29 @@ function streamSafe(text: string, from: number): string {
   return copied === 0 ? text : safe + text.slice(copied);
 }
 
+let kernelModule: WebAssembly.Module | undefined;
+let asciiKernel: AsciiKernel | undefined;
+
+/**
+ * Makes hashText hash texts that are all ASCII with the WebAssembly pass (ascii-kernel.ts), made on
+ * first use. The Worker and the Node tools install it when they load the model; without it, as in
+ * the model's own tests, the JavaScript pass gives the same buckets.
+ */
+export function installAsciiKernel(module: WebAssembly.Module): void {
+  kernelModule = module;
+  asciiKernel = undefined;
+}
+
 /**
  * Hashes a text into table buckets of `bits` bits. The arrays returned are scratch space, valid
  * until the next call.
  */
 export function hashText(text: string, bits: number): TextBuckets {
+  if (kernelModule) {
+    asciiKernel ??= new AsciiKernel(kernelModule, asciiLookupTable());
+    const buckets = asciiKernel.hash(text, bits);
+    if (buckets) return buckets;
+  }
   // The pass lower-cases the text itself, which saves a copy of it.
   return hashUnits(nfc(text), bits, true);
 }
