@@ -4,8 +4,6 @@
  * module comes from outside: the Worker imports ascii-kernel.wasm, the Node tools read it
  * (src/cli/ascii-kernel.ts), and either hands it to hashing.ts' installAsciiKernel.
  */
-import type { TextBuckets } from "./hashing.js";
-
 const PAGE = 65536;
 /** Where ascii-kernel.wat reads its tables: the pair states from 0, the four byte tables from BYTE_TABLES. */
 const BYTE_TABLES = 0x10000;
@@ -29,8 +27,9 @@ export class AsciiKernel {
   private gramsAt = 0;
   private wordsAt = 0;
   private bytes = new Uint8Array(0);
-  private grams = new Int32Array(0);
-  private words = new Int32Array(0);
+  /** The last ASCII text's 4-gram and word buckets (views of the module's memory, valid until the next call). */
+  grams = new Int32Array(0);
+  words = new Int32Array(0);
 
   /** `lookup`: hashing.ts' asciiLookupTable (what the pass reads for each ASCII unit, then the pair states). */
   constructor(module: WebAssembly.Module, lookup: Int32Array) {
@@ -48,13 +47,17 @@ export class AsciiKernel {
     }
   }
 
-  /** hashText's buckets if the text is all ASCII (views of the module's memory, valid until the next call), else undefined. */
-  hash(text: string, bits: number): TextBuckets | undefined {
+  /** Hashes a text that is all ASCII as hashText does, into `grams` and `words`: returns its 4-gram count, or -1 for any other text. */
+  hash(text: string, bits: number): number {
     const length = text.length;
     if (length > this.capacity) this.layOut(length);
-    if (!this.copyAscii(text)) return undefined;
-    const gramCount = this.exports.hash(TEXT_AT, length, this.gramsAt, this.wordsAt, (1 << bits) - 1);
-    return { grams: this.grams, gramCount, words: this.words, wordCount: this.exports.wordCount.value as number };
+    if (!this.copyAscii(text)) return -1;
+    return this.exports.hash(TEXT_AT, length, this.gramsAt, this.wordsAt, (1 << bits) - 1);
+  }
+
+  /** The last ASCII text's word count. */
+  get wordCount(): number {
+    return this.exports.wordCount.value as number;
   }
 
   /**

@@ -127,9 +127,9 @@ export function installAsciiKernel(module: WebAssembly.Module): void {
  */
 export function hashText(text: string, bits: number): TextBuckets {
   if (kernelModule) {
-    asciiKernel ??= new AsciiKernel(kernelModule, asciiLookupTable());
-    const buckets = asciiKernel.hash(text, bits);
-    if (buckets) return buckets;
+    const kernel = (asciiKernel ??= new AsciiKernel(kernelModule, asciiLookupTable()));
+    const gramCount = kernel.hash(text, bits);
+    if (gramCount >= 0) return { grams: kernel.grams, gramCount, words: kernel.words, wordCount: kernel.wordCount };
   }
   // The pass lower-cases the text itself, which saves a copy of it.
   return hashUnits(nfc(text), bits, true);

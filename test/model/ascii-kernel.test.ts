@@ -59,8 +59,8 @@ describe("the WebAssembly pass for ASCII texts", () => {
       fc.property(fc.string({ unit: "binary-ascii", maxLength: 5000 }), fc.nat(), fc.integer({ min: 0x80, max: 0xffff }), (ascii, at, unit) => {
         const i = at % (ascii.length + 1);
         const text = ascii.slice(0, i) + String.fromCharCode(unit) + ascii.slice(i);
-        expect(kernel.hash(text, BITS)).toBeUndefined();
-        expect(kernel.hash(ascii, BITS)).toBeDefined();
+        expect(kernel.hash(text, BITS)).toBe(-1);
+        expect(kernel.hash(ascii, BITS)).toBeGreaterThan(0);
       }),
       { numRuns: 300 },
     );
@@ -69,10 +69,10 @@ describe("the WebAssembly pass for ASCII texts", () => {
       for (const at of [0, 254, 255, 256, 257, 1279, 1280, 5375, 5376, length - 1].filter((i) => i < length)) {
         for (const unit of ["é", "\ud83d\ude00", "\ud800"]) {
           const text = "a".repeat(at) + unit + "b".repeat(Math.max(0, length - at - 1));
-          expect(kernel.hash(text, BITS)).toBeUndefined();
+          expect(kernel.hash(text, BITS)).toBe(-1);
         }
       }
-      expect(kernel.hash("a".repeat(length), BITS)).toBeDefined();
+      expect(kernel.hash("a".repeat(length), BITS)).toBeGreaterThan(0);
     }
   });
 });
