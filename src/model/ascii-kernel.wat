@@ -1,6 +1,6 @@
 ;; The hashing pass of hashing.ts (hashUnits' ASCII loop) for a text that is all ASCII, in
-;; WebAssembly: the same buckets (test/model/ascii-kernel.test.ts) in about two thirds of the time
-;; V8 takes for the JavaScript loop. `npm run wasm` assembles it into ascii-kernel.wasm.
+;; WebAssembly: the same buckets (test/model/ascii-kernel.test.ts) in about half the time V8
+;; takes for the JavaScript loop. `npm run wasm` assembles it into ascii-kernel.wasm.
 ;;
 ;; Memory, laid out by ascii-kernel.ts: from 0 the FNV state after a 4-gram's first two units, for
 ;; every pair of ASCII units (i32, 0x4000 of them, index (a << 7) | b); from 0x10000 four byte
