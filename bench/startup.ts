@@ -14,9 +14,12 @@ export interface BundleSize {
 
 /** The bundle's size with the WebAssembly modules it imports (each uploaded, and counted, apart). */
 export function bundleSize(file: string): BundleSize {
-  const files = [file, ...wasmImports(file)];
-  const sizes = files.map((path) => readFileSync(path)).map((raw) => ({ rawBytes: raw.length, gzipBytes: gzipSync(raw).length }));
-  return { rawBytes: sizes.reduce((sum, size) => sum + size.rawBytes, 0), gzipBytes: sizes.reduce((sum, size) => sum + size.gzipBytes, 0) };
+  const size = { rawBytes: 0, gzipBytes: 0 };
+  for (const raw of [file, ...wasmImports(file)].map((path) => readFileSync(path))) {
+    size.rawBytes += raw.length;
+    size.gzipBytes += gzipSync(raw).length;
+  }
+  return size;
 }
 
 export interface TableSize extends BundleSize {

@@ -12,6 +12,10 @@ export const KERNEL_WASM = fileURLToPath(new URL("../../src/model/ascii-kernel.w
 // The project's types are the Workers' ones, where a module cannot be compiled at run time; Node can.
 const CompiledModule = WebAssembly.Module as unknown as new (bytes: Uint8Array) => WebAssembly.Module;
 
-export function readAsciiKernel(path = KERNEL_WASM): WebAssembly.Module {
-  return new CompiledModule(readFileSync(path));
+let compiled: WebAssembly.Module | undefined;
+
+/** The module at `path` (by default the checkout's, compiled once per process: every readWeights installs it). */
+export function readAsciiKernel(path?: string): WebAssembly.Module {
+  if (path) return new CompiledModule(readFileSync(path));
+  return (compiled ??= new CompiledModule(readFileSync(KERNEL_WASM)));
 }

@@ -117,6 +117,7 @@ let asciiKernel: AsciiKernel | undefined;
  * the model's own tests, the JavaScript pass gives the same buckets.
  */
 export function installAsciiKernel(module: WebAssembly.Module): void {
+  if (module === kernelModule) return; // installed already: keep its instance and memory
   kernelModule = module;
   asciiKernel = undefined;
 }
