@@ -239,8 +239,10 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  */
 function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnds): TextBuckets {
   const length = s.length;
-  if (gramBuffer.length < length + 1) gramBuffer = new Int32Array(length + 1);
-  if (wordBuffer.length < length + 1) wordBuffer = new Int32Array(length + 1);
+  // A bucket is written at every unit read, and lower case reads İ as two (typed arrays drop writes past their end).
+  const room = length + 1 + (lowerCase ? countOf(s, "\u0130") : 0);
+  if (gramBuffer.length < room) gramBuffer = new Int32Array(room);
+  if (wordBuffer.length < room) wordBuffer = new Int32Array(room);
   const grams = gramBuffer;
   const words = wordBuffer;
   const lookup = asciiLookupTable();
@@ -314,6 +316,13 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   if (!afterSpace || gramCount === 0) grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
   if (ends) bucketEnds(s, ends);
   return { grams, gramCount, words, wordCount };
+}
+
+/** How many times `char` occurs in `s` (indexOf searches natively). */
+function countOf(s: string, char: string): number {
+  let count = 0;
+  for (let i = s.indexOf(char); i >= 0; i = s.indexOf(char, i + 1)) count++;
+  return count;
 }
 
 /**

@@ -85,6 +85,17 @@ describe("POST /predict", () => {
     expect(await response.json()).toMatchObject({ real_text_id: 1, probability_text1_real: 0.5, tie: true, score: 0, uncertain: true });
   });
 
+  it("scores texts that lower case makes longer, however long (each İ reads as i and a dot)", async () => {
+    // 20,000 İ read as 40,000 units: past the hashing's first scratch space, whose growth once went by the text's length.
+    const text1 = `Dotted capitals: ${"İ".repeat(20_000)}`;
+    const text2 = "Dotted capitals, and none of them.";
+    const response = await postJson("/predict", { text1, text2 });
+    expect(response.status).toBe(200);
+    const body = (await response.json()) as Record<string, unknown>;
+    expect(Number.isFinite(body.score)).toBe(true);
+    expect(body.score).toBe(scorePair(model, text1, text2).score);
+  });
+
   it("accepts empty texts and a charset parameter", async () => {
     const response = await postJson("/predict", { text1: "", text2: "" }, { "Content-Type": "application/json; charset=utf-8" });
     expect(response.status).toBe(200);
