@@ -1,40 +1,48 @@
 /**
- * The WebAssembly hashing pass for texts that are all ASCII (ascii-kernel.wat): the buckets of
- * hashUnits, about 1.7 times as fast. Workers compile WebAssembly only at deploy time, so the
- * module comes from outside: the Worker imports ascii-kernel.wasm, the Node tools read it
- * (src/cli/ascii-kernel.ts), and either hands it to hashing.ts' installAsciiKernel.
+ * The WebAssembly pass for stretches of ASCII (ascii-kernel.wat): hashing.ts' hashUnits hands it
+ * every stretch of ASCII units that follows three ASCII units, in any text, for the same buckets in
+ * about half the time. Workers compile WebAssembly only at deploy time, so the module comes from
+ * outside: the Worker imports ascii-kernel.wasm, the Node tools read it (src/cli/ascii-kernel.ts),
+ * and either hands it to hashing.ts' installAsciiKernel.
  */
 const PAGE = 65536;
 /** Where ascii-kernel.wat reads its tables: the pair states from 0, the four byte tables from BYTE_TABLES. */
 const BYTE_TABLES = 0x10000;
-const TEXT_AT = BYTE_TABLES + 4 * 0x80;
+/** Where it keeps the pass's state between stretches: the i32s GRAMS_AT to MASK below. */
+const STATE_AT = BYTE_TABLES + 4 * 0x80;
+const TEXT_AT = STATE_AT + 64;
 /** The units copyAscii copies first, alone. */
 const FIRST_STRETCH = 256;
 /** Text length the memory is first laid out for: a typical text fits without growing it. */
 const FIRST_CAPACITY = 4096;
+/** A byte past ASCII, put after the text's bytes: the pass stops at it. */
+const STOP = 0x80;
+
+/** The fields of the pass's state, by their index in `AsciiKernel.state` (the .wat reads them in this order). */
+export const GRAMS_AT = 0, WORDS_AT = 1, GRAM_COUNT = 2, WORD_COUNT = 3, LAST3 = 4, AFTER_SPACE = 5, IN_WORD = 6, WORD_HASH = 7, MASK = 8;
 
 interface KernelExports {
   memory: WebAssembly.Memory;
-  wordCount: WebAssembly.Global;
-  hash(text: number, length: number, grams: number, words: number, mask: number): number;
+  run(at: number): number;
 }
 
 export class AsciiKernel {
   private readonly exports: KernelExports;
   private readonly encoder = new TextEncoder();
-  // The layout for texts of up to `capacity` units, after the tables: the text's bytes, then the 4-gram and word buckets.
-  private capacity = 0;
-  private gramsAt = 0;
-  private wordsAt = 0;
+  // The layout, after the tables and the state: room for `textBytes` bytes of text and one more, then for `buckets` 4-gram and word buckets each.
+  private textBytes = 0;
+  private buckets = 0;
   private bytes = new Uint8Array(0);
-  /** The last ASCII text's 4-gram and word buckets (views of the module's memory, valid until the next call). */
+  /** The pass's state (GRAMS_AT to MASK), which hashUnits writes before each stretch and reads after. */
+  state = new Int32Array(0);
+  /** The 4-gram and word buckets (views of the module's memory, valid until the next call). */
   grams = new Int32Array(0);
   words = new Int32Array(0);
 
   /** `lookup`: hashing.ts' asciiLookupTable (what the pass reads for each ASCII unit, then the pair states). */
   constructor(module: WebAssembly.Module, lookup: Int32Array) {
     this.exports = new WebAssembly.Instance(module).exports as unknown as KernelExports;
-    this.layOut(FIRST_CAPACITY);
+    this.reserve(FIRST_CAPACITY + 1, FIRST_CAPACITY);
     const { buffer } = this.exports.memory;
     new Int32Array(buffer, 0, lookup.length - 0x80).set(lookup.subarray(0x80));
     const bytes = new Uint8Array(buffer, BYTE_TABLES, 4 * 0x80);
@@ -47,44 +55,50 @@ export class AsciiKernel {
     }
   }
 
-  /** Hashes a text that is all ASCII as hashText does, into `grams` and `words`: returns its 4-gram count, or -1 for any other text. */
-  hash(text: string, bits: number): number {
-    const length = text.length;
-    if (length > this.capacity) this.layOut(length);
-    if (!this.copyAscii(text)) return -1;
-    return this.exports.hash(TEXT_AT, length, this.gramsAt, this.wordsAt, (1 << bits) - 1);
-  }
-
-  /** The last ASCII text's word count. */
-  get wordCount(): number {
-    return this.exports.wordCount.value as number;
-  }
-
   /**
-   * Copies the text's bytes into the memory, or answers false at the first stretch holding a unit
-   * outside ASCII (it takes more than one byte). The stretches grow from FIRST_STRETCH units four
-   * times at a time: encodeInto costs a text of another script about 1 ns a unit, and most such
-   * texts show a unit of it early.
+   * Copies the text's bytes into the memory if it is all ASCII, or answers false at the first
+   * stretch holding a unit outside ASCII (it takes more than one byte). The stretches grow from
+   * FIRST_STRETCH units four times at a time: encodeInto costs a text of another script about 1 ns
+   * a unit, and most such texts show a unit of it early. Room for its buckets is made first.
    */
-  private copyAscii(text: string): boolean {
+  copyAscii(text: string): boolean {
+    this.reserve(text.length + 1, text.length);
     for (let from = 0, size = FIRST_STRETCH; from < text.length; from += size, size *= 4) {
       const end = Math.min(text.length, from + size);
       const { read, written } = this.encoder.encodeInto(from === 0 ? text : text.substring(from), this.bytes.subarray(from, end));
       if (read !== end - from || written !== read) return false;
     }
+    this.bytes[text.length] = STOP;
     return true;
   }
 
-  /** Grows the memory for texts of `capacity` units; growing detaches the views, so all are made again. */
-  private layOut(capacity: number): void {
+  /** Copies the UTF-8 bytes of `text` from unit `from` on into the memory, which reserve made room for. */
+  encode(text: string, from: number): void {
+    const { written } = this.encoder.encodeInto(from === 0 ? text : text.substring(from), this.bytes);
+    this.bytes[written] = STOP;
+  }
+
+  /** Hashes the ASCII bytes from byte `at` of what was copied on, from and into `state`: returns where it stopped. */
+  run(at: number): number {
+    return this.exports.run(TEXT_AT + at) - TEXT_AT;
+  }
+
+  /** Makes room for `buckets` buckets of each kind and `textBytes` bytes of text; growing detaches the views, so all are made again. */
+  reserve(buckets: number, textBytes: number): void {
+    if (buckets <= this.buckets && textBytes <= this.textBytes) return;
     const { memory } = this.exports;
-    this.capacity = capacity;
-    this.gramsAt = (TEXT_AT + capacity + 3) & ~3;
-    this.wordsAt = this.gramsAt + 4 * (capacity + 1);
-    const end = this.wordsAt + 4 * (capacity + 1);
+    this.buckets = Math.max(buckets, this.buckets);
+    this.textBytes = Math.max(textBytes, this.textBytes);
+    const gramsAt = (TEXT_AT + this.textBytes + 1 + 3) & ~3;
+    const wordsAt = gramsAt + 4 * this.buckets;
+    const end = wordsAt + 4 * this.buckets;
     if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
-    this.bytes = new Uint8Array(memory.buffer, TEXT_AT, capacity);
-    this.grams = new Int32Array(memory.buffer, this.gramsAt, capacity + 1);
-    this.words = new Int32Array(memory.buffer, this.wordsAt, capacity + 1);
+    const { buffer } = memory;
+    this.bytes = new Uint8Array(buffer, TEXT_AT, this.textBytes + 1);
+    this.grams = new Int32Array(buffer, gramsAt, this.buckets);
+    this.words = new Int32Array(buffer, wordsAt, this.buckets);
+    this.state = new Int32Array(buffer, STATE_AT, MASK + 1);
+    this.state[GRAMS_AT] = gramsAt;
+    this.state[WORDS_AT] = wordsAt;
   }
 }

@@ -8,7 +8,7 @@
  * UTF-16 code units with three spaces of padding in front and one behind. Words are maximal runs
  * of letters and numbers (code points of Unicode classes L and N).
  */
-import { AsciiKernel } from "./ascii-kernel.js";
+import { AFTER_SPACE, AsciiKernel, GRAM_COUNT, IN_WORD, LAST3, MASK, WORD_COUNT, WORD_HASH } from "./ascii-kernel.js";
 import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, NFC_UNSTABLE, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
 
 export const CHAR_NGRAM_ORDER = 4;
@@ -112,9 +112,10 @@ let kernelModule: WebAssembly.Module | undefined;
 let asciiKernel: AsciiKernel | undefined;
 
 /**
- * Makes hashText hash texts that are all ASCII with the WebAssembly pass (ascii-kernel.ts), made on
- * first use. The Worker and the Node tools install it when they load the model; without it, as in
- * the model's own tests, the JavaScript pass gives the same buckets.
+ * Makes hashText and hashNormalized hash the stretches of ASCII of every text with the WebAssembly
+ * pass (ascii-kernel.ts), made on first use. The Worker and the Node tools install it when they
+ * load the model; without it, as in the model's own tests, the JavaScript pass gives the same
+ * buckets.
  */
 export function installAsciiKernel(module: WebAssembly.Module): void {
   if (module === kernelModule) return; // installed already: keep its instance and memory
@@ -127,13 +128,15 @@ export function installAsciiKernel(module: WebAssembly.Module): void {
  * until the next call.
  */
 export function hashText(text: string, bits: number): TextBuckets {
-  if (kernelModule) {
-    const kernel = (asciiKernel ??= new AsciiKernel(kernelModule, asciiLookupTable()));
-    const gramCount = kernel.hash(text, bits);
-    if (gramCount >= 0) return { grams: kernel.grams, gramCount, words: kernel.words, wordCount: kernel.wordCount };
-  }
-  // The pass lower-cases the text itself, which saves a copy of it.
-  return hashUnits(nfc(text), bits, true);
+  const kernel = installedKernel();
+  // A text all ASCII is its own NFC: copied whole, it needs no normalizing and no second copy.
+  if (kernel?.copyAscii(text)) return hashUnits(text, bits, true, undefined, kernel, true);
+  return hashUnits(nfc(text), bits, true, undefined, kernel);
+}
+
+/** The installed kernel's instance, made on first use. */
+function installedKernel(): AsciiKernel | undefined {
+  return kernelModule && (asciiKernel ??= new AsciiKernel(kernelModule, asciiLookupTable()));
 }
 
 /**
@@ -141,7 +144,7 @@ export function hashText(text: string, bits: number): TextBuckets {
  * at least as long as the text plus 2), for the explanations that attribute buckets to sentences.
  */
 export function hashNormalized(s: string, bits: number, ends?: BucketEnds): TextBuckets {
-  return hashUnits(s, bits, false, ends);
+  return hashUnits(s, bits, false, ends, installedKernel());
 }
 
 /**
@@ -225,7 +228,8 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * Two loops taken in turn. While the units and the three before them are ASCII (most of any
  * document), the 4-gram's three previous units are packed in one number and the FNV state after
  * its first two units is looked up, not computed: about 20 % faster than the general steps, which
- * take the other units. Neither loop branches but on that: a text's words and spaces alternate
+ * take the other units. With `kernel`, the WebAssembly pass takes those stretches instead, on its
+ * copy of the text in UTF-8 (`copied` says hashText made it), another third or so faster. Neither loop branches but on that: a text's words and spaces alternate
  * too irregularly for the branch predictor, so each step is computed and masked, and a bucket is
  * written at every unit and kept by counting it (or overwritten by the next). Where the buckets
  * end is written by a pass of its own (bucketEnds): recording them here slowed the served path by
@@ -237,16 +241,22 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * (Node, bundled) from 114 to 153 MB/s; the two loops took the pair with non-ASCII noise from 98
  * to 117, and reading texts as they come to 144.
  */
-function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnds): TextBuckets {
+function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnds, kernel?: AsciiKernel, copied = false): TextBuckets {
   const length = s.length;
   // A bucket is written at every unit read, and lower case reads İ as two (typed arrays drop writes past their end).
   const room = length + 1 + (lowerCase ? countOf(s, "\u0130") : 0);
-  if (gramBuffer.length < room) gramBuffer = new Int32Array(room);
-  if (wordBuffer.length < room) wordBuffer = new Int32Array(room);
-  const grams = gramBuffer;
-  const words = wordBuffer;
+  if (kernel) kernel.reserve(room, copied ? length : 3 * length); // UTF-8 takes at most 3 bytes a unit
+  else {
+    if (gramBuffer.length < room) gramBuffer = new Int32Array(room);
+    if (wordBuffer.length < room) wordBuffer = new Int32Array(room);
+  }
+  const grams = kernel ? kernel.grams : gramBuffer;
+  const words = kernel ? kernel.words : wordBuffer;
   const lookup = asciiLookupTable();
   const mask = (1 << bits) - 1;
+  if (kernel) kernel.state[MASK] = mask;
+  // With the kernel: whether it holds the text's UTF-8 bytes (from the unit it first ran at), and where it last stopped, as a unit and as a byte of its copy.
+  let encoded = copied, stopped = 0, stoppedAt = 0;
   const prime = FNV_PRIME, offset = FNV_OFFSET | 0, gramOffset = offset ^ CHAR_NGRAM_ORDER, space = SPACE, pairs = PAIRS;
   let gramCount = 0, wordCount = 0;
   let last3 = (space << 14) | (space << 7) | space; // the 4-gram's three previous units, 7 bits each, while they are ASCII
@@ -256,6 +266,29 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   let wordHash = offset;
   let dotAbove = 0; // İ's lower case was read up to its mark
   for (let i = 0; i < length; ) {
+    if (kernel) {
+      // ASCII units after three ASCII units, by the WebAssembly pass: its copy of the text holds one byte for each of them.
+      if (!encoded) {
+        kernel.encode(s, (stopped = i));
+        encoded = true;
+      }
+      const at = stoppedAt + utf8Length(s, stopped, i);
+      const state = kernel.state;
+      state[GRAM_COUNT] = gramCount;
+      state[WORD_COUNT] = wordCount;
+      state[LAST3] = last3;
+      state[AFTER_SPACE] = afterSpace;
+      state[IN_WORD] = inWord;
+      state[WORD_HASH] = wordHash;
+      stoppedAt = kernel.run(at);
+      stopped = i += stoppedAt - at;
+      gramCount = state[GRAM_COUNT]!;
+      wordCount = state[WORD_COUNT]!;
+      last3 = state[LAST3]!;
+      afterSpace = state[AFTER_SPACE]!;
+      inWord = state[IN_WORD]!;
+      wordHash = state[WORD_HASH]!;
+    }
     // ASCII units after three ASCII units.
     for (; i < length; i++) {
       const code = s.charCodeAt(i);
@@ -316,6 +349,21 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   if (!afterSpace || gramCount === 0) grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
   if (ends) bucketEnds(s, ends);
   return { grams, gramCount, words, wordCount };
+}
+
+/** How many bytes the units of `s` from `from` to `to` take in UTF-8, as encodeInto writes them (a lone surrogate as U+FFFD). */
+function utf8Length(s: string, from: number, to: number): number {
+  let bytes = to - from;
+  for (let i = from; i < to; i++) {
+    const unit = s.charCodeAt(i);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) bytes += 1;
+    else if ((unit & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      bytes += 2; // the pair's four bytes
+      i++;
+    } else bytes += 2;
+  }
+  return bytes;
 }
 
 /** How many times `char` occurs in `s` (indexOf searches natively). */
