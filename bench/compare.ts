@@ -14,7 +14,7 @@ import { readAsciiKernel } from "../src/cli/ascii-kernel.js";
 import { readDataset } from "../src/cli/data.js";
 import { numberFlag, parseToolArgs } from "../src/cli/run.js";
 import { batchBodies, cpuUnderLoad, DATA, predictBody } from "./http.js";
-import { FULL, runMicro } from "./micro.js";
+import { FULL, runMicro, type MicroResult } from "./micro.js";
 import { fmt, fmtSpread, table } from "./report.js";
 import { bundleSize, workerdStartup } from "./startup.js";
 import { spread, type Spread } from "./stats.js";
@@ -41,6 +41,8 @@ interface Version {
   /** The deployable bundle, and the app with its rate limiter answered in the isolate (bench/served-app.ts). */
   app: string;
   served: string;
+  /** The bench Worker that times extraction inside workerd (bench/isolate-worker.ts), in versions that have one. */
+  isolate?: string;
   scorePair: (text1: string, text2: string) => number;
 }
 
@@ -52,6 +54,8 @@ async function build(dir: string): Promise<Version> {
   run("wrangler", ["deploy", "--dry-run", "--env", "", "--outdir", out]);
   if (!existsSync(join(dir, "bench/served-app.ts"))) copyFileSync(join(ROOT, "bench/served-app.ts"), join(dir, "bench/served-app.ts"));
   run("wrangler", ["deploy", "bench/served-app.ts", "--dry-run", "--env", "", "--outdir", join(out, "served")]);
+  const hasIsolate = existsSync(join(dir, "bench/isolate-worker.ts"));
+  if (hasIsolate) run("wrangler", ["deploy", "bench/isolate-worker.ts", "--dry-run", "--env", "", "--outdir", join(out, "isolate")]);
   const modelFile = join(out, "model.js");
   const kernel = join(dir, "src/model/ascii-kernel.wasm");
   const entry = `export { scorePair } from "./src/model/scorer.js";\nexport { loadWeights } from "./src/model/weights.js";\n${existsSync(kernel) ? 'export { installAsciiKernel } from "./src/model/hashing.js";\n' : ""}`;
@@ -59,7 +63,8 @@ async function build(dir: string): Promise<Version> {
   const { loadWeights, scorePair, installAsciiKernel } = (await import(pathToFileURL(modelFile).href)) as ModelModule;
   installAsciiKernel?.(readAsciiKernel(kernel));
   const { model } = loadWeights(JSON.parse(readFileSync(join(dir, "weights/model.json"), "utf8")));
-  return { name: basename(dir), app: join(out, "index.js"), served: join(out, "served/served-app.js"), scorePair: (a, b) => scorePair(model, a, b).score };
+  const isolate = hasIsolate ? join(out, "isolate/isolate-worker.js") : undefined;
+  return { name: basename(dir), app: join(out, "index.js"), served: join(out, "served/served-app.js"), isolate, scorePair: (a, b) => scorePair(model, a, b).score };
 }
 
 if (args.checkout.length === 0) throw new Error("name at least one --checkout");
@@ -79,7 +84,7 @@ type Load = keyof typeof LOADS;
 const cpuMs = (alone: Alone, load: Load) => cpuUnderLoad(alone, LOADS[load][0], LOADS[load][1], 32, 1, 3).then((run) => run.msPerRequest);
 
 /** Per version, one figure per round. */
-const rounds = versions.map(() => ({ ascii: [] as number[], nonAscii: [] as number[], predict: [] as number[], batch: [] as number[], segments: [] as number[] }));
+const rounds = versions.map(() => ({ ascii: [] as number[], nonAscii: [] as number[], workerdAscii: [] as number[], workerdNonAscii: [] as number[], predict: [] as number[], batch: [] as number[], segments: [] as number[] }));
 const predictCpu = versions.map(() => [] as number[]);
 const cpuPerPair = versions.map(() => [] as number[]);
 /** The versions in a different order every round, so that drifting noise spreads over all of them. */
@@ -96,6 +101,25 @@ for (let r = 0; r < repeats; r++) {
     rounds[i]!.ascii.push(ascii!.mbPerS);
     rounds[i]!.nonAscii.push(nonAscii!.mbPerS);
   }
+}
+
+// Then in workerd, the runtime the Worker serves from: its V8 is newer than Node 20's, and a change can differ between them.
+const isolates = await Promise.all(versions.map((v, i) => (v.isolate ? serveAlone(`isolate${i}`, v.isolate, false) : undefined)));
+try {
+  for (let r = 0; r < repeats; r++) {
+    for (const i of order(r)) {
+      const isolate = isolates[i];
+      if (!isolate) continue;
+      progress(`round ${r + 1}/${repeats}: extraction of ${versions[i]!.name} in workerd`);
+      const response = await fetch(`http://127.0.0.1:${isolate.target.port}/run`);
+      const { results = [] } = (await response.json()) as { results?: MicroResult[] };
+      const mbPerS = (task: string) => results.find((result) => result.name === task)?.mbPerS ?? Number.NaN;
+      rounds[i]!.workerdAscii.push(mbPerS("scorePair typical"));
+      rounds[i]!.workerdNonAscii.push(mbPerS("scorePair typical non-ASCII"));
+    }
+  }
+} finally {
+  await Promise.all(isolates.map((alone) => alone?.stop()));
 }
 
 const served = await Promise.all(versions.map((v, i) => serveAlone(`v${i}`, v.served, true)));
@@ -119,21 +143,23 @@ try {
 }
 
 progress("start-up");
-const isolates = 20;
+const startupIsolates = 20;
 const startups = versions.map(() => [] as number[]);
 for (let r = 0; r < 7; r++) {
-  const floor = await workerdStartup("noop", noopBundle, false, isolates);
-  for (const [i, v] of versions.entries()) startups[i]!.push(((await workerdStartup(`v${i}`, v.app, true, isolates)).wallMs - floor.wallMs) / isolates);
+  const floor = await workerdStartup("noop", noopBundle, false, startupIsolates);
+  for (const [i, v] of versions.entries()) startups[i]!.push(((await workerdStartup(`v${i}`, v.app, true, startupIsolates)).wallMs - floor.wallMs) / startupIsolates);
 }
 
 const row = (figure: string, values: Spread[]) => [figure, ...values.map((s) => fmtSpread(s)), `${fmt(values.at(-1)!.median / values[0]!.median)}x`];
-console.log(`${repeats} rounds; medians with (min–max) over rounds; start-up over 7 rounds of ${isolates} isolates\n`);
+console.log(`${repeats} rounds; medians with (min–max) over rounds; start-up over 7 rounds of ${startupIsolates} isolates\n`);
 console.log(
   table(
     ["figure", ...versions.map((v) => v.name), "last ÷ first"],
     [
       row("extraction as served, typical ASCII pair, Node, MB/s", rounds.map((r) => spread(r.ascii))),
       row("extraction as served, pair with non-ASCII noise, Node, MB/s", rounds.map((r) => spread(r.nonAscii))),
+      row("the typical ASCII pair in workerd, MB/s", rounds.map((r) => spread(r.workerdAscii))),
+      row("the pair with non-ASCII noise in workerd, MB/s", rounds.map((r) => spread(r.workerdNonAscii))),
       row("`POST /predict`, real pairs: CPU ms per request", predictCpu.map((c) => spread(c))),
       row("the same ÷ do-nothing Worker's", rounds.map((r) => spread(r.predict))),
       row("`POST /predict/batch`, 64 real pairs: CPU µs per pair", cpuPerPair.map((c) => spread(c))),
