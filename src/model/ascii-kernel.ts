@@ -11,8 +11,6 @@ const BYTE_TABLES = 0x10000;
 /** Where it keeps the pass's state between stretches: the i32s GRAMS_AT to MASK below. */
 const STATE_AT = BYTE_TABLES + 4 * 0x80;
 const TEXT_AT = STATE_AT + 64;
-/** The units copyAscii copies first, alone. */
-const FIRST_STRETCH = 256;
 /** Text length the memory is first laid out for: a typical text fits without growing it. */
 const FIRST_CAPACITY = 4096;
 /** A byte past ASCII, put after the text's bytes: the pass stops at it. */
@@ -42,7 +40,7 @@ export class AsciiKernel {
   /** `lookup`: hashing.ts' asciiLookupTable (what the pass reads for each ASCII unit, then the pair states). */
   constructor(module: WebAssembly.Module, lookup: Int32Array) {
     this.exports = new WebAssembly.Instance(module).exports as unknown as KernelExports;
-    this.reserve(FIRST_CAPACITY + 1, FIRST_CAPACITY);
+    this.reserve(FIRST_CAPACITY + 1, 3 * FIRST_CAPACITY);
     const { buffer } = this.exports.memory;
     new Int32Array(buffer, 0, lookup.length - 0x80).set(lookup.subarray(0x80));
     const bytes = new Uint8Array(buffer, BYTE_TABLES, 4 * 0x80);
@@ -56,26 +54,16 @@ export class AsciiKernel {
   }
 
   /**
-   * Copies the text's bytes into the memory if it is all ASCII, or answers false at the first
-   * stretch holding a unit outside ASCII (it takes more than one byte). The stretches grow from
-   * FIRST_STRETCH units four times at a time: encodeInto costs a text of another script about 1 ns
-   * a unit, and most such texts show a unit of it early. Room for its buckets is made first.
+   * Copies the UTF-8 bytes of `text` from unit `from` on into the memory, making room first;
+   * answers whether every unit copied is ASCII (one byte each). One call for the whole text:
+   * encodeInto copies ASCII at a fraction of a nanosecond a unit, and a text with units outside
+   * ASCII needs its copy for the pass anyway.
    */
-  copyAscii(text: string): boolean {
-    this.reserve(text.length + 1, text.length);
-    for (let from = 0, size = FIRST_STRETCH; from < text.length; from += size, size *= 4) {
-      const end = Math.min(text.length, from + size);
-      const { read, written } = this.encoder.encodeInto(from === 0 ? text : text.substring(from), this.bytes.subarray(from, end));
-      if (read !== end - from || written !== read) return false;
-    }
-    this.bytes[text.length] = STOP;
-    return true;
-  }
-
-  /** Copies the UTF-8 bytes of `text` from unit `from` on into the memory, which reserve made room for. */
-  encode(text: string, from: number): void {
+  encode(text: string, from: number): boolean {
+    this.reserve(0, 3 * (text.length - from)); // UTF-8 takes at most 3 bytes a unit
     const { written } = this.encoder.encodeInto(from === 0 ? text : text.substring(from), this.bytes);
     this.bytes[written] = STOP;
+    return written === text.length - from;
   }
 
   /** Hashes the ASCII bytes from byte `at` of what was copied on, from and into `state`: returns where it stopped. */

@@ -129,9 +129,11 @@ export function installAsciiKernel(module: WebAssembly.Module): void {
  */
 export function hashText(text: string, bits: number): TextBuckets {
   const kernel = installedKernel();
-  // A text all ASCII is its own NFC: copied whole, it needs no normalizing and no second copy.
-  if (kernel?.copyAscii(text)) return hashUnits(text, bits, true, undefined, kernel, true);
-  return hashUnits(nfc(text), bits, true, undefined, kernel);
+  if (!kernel) return hashUnits(nfc(text), bits, true);
+  // A text all ASCII is its own NFC. The kernel's copy of the text serves the pass whenever NFC leaves it as it is (nfc answers the
+  // same string); else the pass copies NFC's text, and the first copy was wasted (about 1 ns a unit in workerd).
+  const s = kernel.encode(text, 0) ? text : nfc(text);
+  return hashUnits(s, bits, true, undefined, kernel, s === text);
 }
 
 /** The installed kernel's instance, made on first use. */
@@ -229,7 +231,7 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * document), the 4-gram's three previous units are packed in one number and the FNV state after
  * its first two units is looked up, not computed: about 20 % faster than the general steps, which
  * take the other units. With `kernel`, the WebAssembly pass takes those stretches instead, on its
- * copy of the text in UTF-8 (`copied` says hashText made it), another third or so faster. Neither loop branches but on that: a text's words and spaces alternate
+ * copy of the text in UTF-8 (`copied`: hashText made it already), a third faster in Node. Neither loop branches but on that: a text's words and spaces alternate
  * too irregularly for the branch predictor, so each step is computed and masked, and a bucket is
  * written at every unit and kept by counting it (or overwritten by the next). Where the buckets
  * end is written by a pass of its own (bucketEnds): recording them here slowed the served path by
@@ -245,7 +247,8 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   const length = s.length;
   // A bucket is written at every unit read, and lower case reads İ as two (typed arrays drop writes past their end).
   const room = length + 1 + (lowerCase ? countOf(s, "\u0130") : 0);
-  if (kernel) kernel.reserve(room, copied ? length : 3 * length); // UTF-8 takes at most 3 bytes a unit
+  // The kernel's memory is laid out before the pass: growing it later would move the buckets written.
+  if (kernel) kernel.reserve(room, copied ? 0 : 3 * length);
   else {
     if (gramBuffer.length < room) gramBuffer = new Int32Array(room);
     if (wordBuffer.length < room) wordBuffer = new Int32Array(room);
