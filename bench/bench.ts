@@ -18,7 +18,7 @@ import { budgetTable, fmt, fmtSpread, table, taskSpread, worstCaseTable } from "
 import { bundleSize, tableSizes, workerdStartup, type Startup } from "./startup.js";
 import { median, spread, type Spread } from "./stats.js";
 import { extractionTasks, typicalPair } from "./tasks.js";
-import { BENCH_DIST, buildBundles, bundleEntry, DIST, ROOT, serveAlone } from "./workerd.js";
+import { BENCH_DIST, buildBundles, bundleEntry, DIST, isolateExtraction, ROOT, serveAlone } from "./workerd.js";
 import { measureWorstCases, ROUNDS } from "./worst-cases.js";
 
 const REAL_PAIRS = join(DATA, "test-a.jsonl");
@@ -55,10 +55,8 @@ const isolate = await serveAlone("isolate", isolateBundle, false);
 try {
   for (let r = 0; r < repeats; r++) {
     progress(`extraction in workerd, run ${r + 1}/${repeats}`);
-    const response = await fetch(`http://127.0.0.1:${isolate.target.port}/run${quick ? "?quick" : ""}`);
-    if (!response.ok) throw new Error(`the bench Worker answered ${response.status}: ${await response.text()}`);
-    const body = (await response.json()) as { results?: MicroResult[] };
-    if (body.results) workerdRuns.push(body.results);
+    const results = await isolateExtraction(isolate, quick);
+    if (results) workerdRuns.push(results);
   }
 } finally {
   await isolate.stop();

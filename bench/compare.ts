@@ -14,12 +14,12 @@ import { readAsciiKernel } from "../src/cli/ascii-kernel.js";
 import { readDataset } from "../src/cli/data.js";
 import { numberFlag, parseToolArgs } from "../src/cli/run.js";
 import { batchBodies, cpuUnderLoad, DATA, predictBody } from "./http.js";
-import { FULL, runMicro, type MicroResult } from "./micro.js";
+import { FULL, runMicro } from "./micro.js";
 import { fmt, fmtSpread, table } from "./report.js";
 import { bundleSize, workerdStartup } from "./startup.js";
 import { spread, type Spread } from "./stats.js";
 import { nonAsciiPair, typicalPair } from "./tasks.js";
-import { buildBundles, ROOT, serveAlone, type Alone } from "./workerd.js";
+import { buildBundles, isolateExtraction, ROOT, serveAlone, type Alone } from "./workerd.js";
 
 const args = parseToolArgs(
   { checkout: { type: "string", multiple: true, default: [] }, repeats: { type: "string" } },
@@ -111,8 +111,7 @@ try {
       const isolate = isolates[i];
       if (!isolate) continue;
       progress(`round ${r + 1}/${repeats}: extraction of ${versions[i]!.name} in workerd`);
-      const response = await fetch(`http://127.0.0.1:${isolate.target.port}/run`);
-      const { results = [] } = (await response.json()) as { results?: MicroResult[] };
+      const results = (await isolateExtraction(isolate)) ?? [];
       const mbPerS = (task: string) => results.find((result) => result.name === task)?.mbPerS ?? Number.NaN;
       rounds[i]!.workerdAscii.push(mbPerS("scorePair typical"));
       rounds[i]!.workerdNonAscii.push(mbPerS("scorePair typical non-ASCII"));

@@ -9,6 +9,7 @@ import { createServer } from "node:net";
 import { basename, dirname, join, relative } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { unstable_readConfig } from "wrangler";
+import type { MicroResult } from "./micro.js";
 
 /** A Worker served on a local port. */
 export interface Target {
@@ -223,6 +224,16 @@ export async function serveAlone(name: string, file: string, appBindings: boolea
   const target = { name, file, port: await freePort(), appBindings };
   const running = await serve(`alone-${name}`, [target]);
   return { target, cpuMs: () => processCpuMs(running.process.pid!), stop: running.stop };
+}
+
+/**
+ * The extraction figures of the bench Worker (bench/isolate-worker.ts) served by `isolate`: one run
+ * of its tasks, or none where workerd's clock does not advance during execution.
+ */
+export async function isolateExtraction(isolate: Alone, quick = false): Promise<MicroResult[] | undefined> {
+  const response = await fetch(`http://127.0.0.1:${isolate.target.port}/run${quick ? "?quick" : ""}`);
+  if (!response.ok) throw new Error(`the bench Worker answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { results?: MicroResult[] }).results;
 }
 
 export interface AppAndNoop {

@@ -292,23 +292,24 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
       afterSpace = state[AFTER_SPACE]!;
       inWord = state[IN_WORD]!;
       wordHash = state[WORD_HASH]!;
-    }
-    // ASCII units after three ASCII units.
-    for (; i < length; i++) {
-      const code = s.charCodeAt(i);
-      if (code >= 0x80) break;
-      const read = lookup[code]!;
-      const unit = read & 0xffff, isWord = (read >> 16) & 1, isSpace = read >> 17;
-      words[wordCount] = (wordHash ^ (wordHash >>> 15)) & mask;
-      wordCount += inWord & (isWord ^ 1);
-      wordHash = (Math.imul(wordHash ^ unit, prime) & -isWord) | (offset & (isWord - 1));
-      inWord = isWord;
-      const keep = (isSpace & afterSpace) ^ 1;
-      const h = Math.imul(Math.imul(lookup[pairs + (last3 >> 7)]! ^ (last3 & 0x7f), prime) ^ unit, prime);
-      grams[gramCount] = (h ^ (h >>> 15)) & mask;
-      gramCount += keep;
-      last3 ^= (last3 ^ (((last3 << 7) | unit) & 0x1fffff)) & -keep;
-      afterSpace = isSpace;
+    } else {
+      // ASCII units after three ASCII units, by the JavaScript loop (the kernel stops only at a unit past ASCII or at the end).
+      for (; i < length; i++) {
+        const code = s.charCodeAt(i);
+        if (code >= 0x80) break;
+        const read = lookup[code]!;
+        const unit = read & 0xffff, isWord = (read >> 16) & 1, isSpace = read >> 17;
+        words[wordCount] = (wordHash ^ (wordHash >>> 15)) & mask;
+        wordCount += inWord & (isWord ^ 1);
+        wordHash = (Math.imul(wordHash ^ unit, prime) & -isWord) | (offset & (isWord - 1));
+        inWord = isWord;
+        const keep = (isSpace & afterSpace) ^ 1;
+        const h = Math.imul(Math.imul(lookup[pairs + (last3 >> 7)]! ^ (last3 & 0x7f), prime) ^ unit, prime);
+        grams[gramCount] = (h ^ (h >>> 15)) & mask;
+        gramCount += keep;
+        last3 ^= (last3 ^ (((last3 << 7) | unit) & 0x1fffff)) & -keep;
+        afterSpace = isSpace;
+      }
     }
     c0 = last3 >> 14;
     c1 = (last3 >> 7) & 0x7f;
