@@ -113,6 +113,8 @@ describe("normalizeForHashing", () => {
     expect(normalizeForHashing(`a${marks.slice(0, 30)}b`)).toBe(nfcLower(`a${marks.slice(0, 30)}b`)); // 30 in a row are left alone
     const twoRuns = `a${marks.slice(0, 20)}b${marks.slice(0, 20)}é${marks.slice(0, 20)}`; // any unit that is no mark ends a run
     expect(normalizeForHashing(twoRuns)).toBe(nfcLower(twoRuns));
+    const longRun = `${"ж".repeat(40)}${marks.slice(0, 30)}ж${marks.slice(0, 30)}`; // over 30 units past U+0300 in a row, marks looked at one by one
+    expect(normalizeForHashing(longRun)).toBe(nfcLower(longRun));
   });
 });
 
