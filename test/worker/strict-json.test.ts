@@ -103,4 +103,28 @@ describe("scanJson", () => {
       { numRuns: 300 },
     );
   });
+
+  it("finds NUL in any string, written as it is or escaped", () => {
+    const plain = fc.string({ unit: "binary" }).map((s) => s.replace(/["\\\0]/g, "").replace(/[\ud800-\udfff]/g, ""));
+    fc.assert(
+      fc.property(plain, fc.constantFrom("\0", "\\u0000"), plain, fc.boolean(), (before, nul, after, asKey) => {
+        const string = `"${before}${nul}${after}"`;
+        expect(scanJson(asKey ? `{"a":"${before}",${string}:1}` : `{"s":[1,"${after}",${string}]}`)?.code).toBe("nul_character");
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("finds every lone surrogate written as it is, in a text that did not come from UTF-8", () => {
+    const lone = fc.integer({ min: 0xd800, max: 0xdfff }).map((u) => String.fromCharCode(u));
+    const plain = fc.string({ unit: "binary" }).map((s) => s.replace(/["\\\0]/g, ""));
+    fc.assert(
+      fc.property(plain, lone, plain, fc.boolean(), (before, surrogate, after, asKey) => {
+        const string = `"${before}${surrogate}${after}"`;
+        expect(scanJson(asKey ? `{${string}:1}` : `{"s":[1,${string}]}`)?.code).toBe("lone_surrogate");
+        expect(scanJson(`{"s":"${before}\ud83d\ude00${after}"}`)).toBeUndefined(); // a pair is no lone surrogate
+      }),
+      { numRuns: 300 },
+    );
+  });
 });

@@ -18,12 +18,37 @@ const QUOTE = 0x22, BACKSLASH = 0x5c, U = 0x75, COLON = 0x3a, COMMA = 0x2c;
 const SPACE = 0x20, TAB = 0x09, LF = 0x0a, CR = 0x0d;
 const OPEN_OBJECT = 0x7b, CLOSE_OBJECT = 0x7d, OPEN_ARRAY = 0x5b, CLOSE_ARRAY = 0x5d;
 
+/** A surrogate, which a text with a lone one has a string look at (code units, no `u` flag). */
+const SURROGATE = /[\ud800-\udfff]/g;
+
 /**
- * Characters in a string that need no look: all but the quote, backslash and NUL; and surrogates,
- * unless the text has no lone one (code units, no `u` flag). A body decoded from UTF-8 never has.
+ * Where the next `unit` (one character) of the text is from `i` on, or the text's length: found
+ * natively (indexOf), and remembered until `i` passes it, so that a body is searched once for it
+ * however many strings it holds.
  */
-const PLAIN_RUN = /[^"\\\u0000]*/y;
-const PLAIN_RUN_NO_SURROGATES = /[^"\\\u0000\ud800-\udfff]*/y;
+function nextOf(text: string, unit: string): (i: number) => number {
+  let at = -1;
+  return (i) => {
+    if (at < i) {
+      at = text.indexOf(unit, i);
+      if (at < 0) at = text.length;
+    }
+    return at;
+  };
+}
+
+/** nextOf for surrogates: none is looked for in a text without a lone one, as a body decoded from UTF-8 is. */
+function nextSurrogate(text: string): (i: number) => number {
+  if (text.isWellFormed()) return () => text.length;
+  let at = -1;
+  return (i) => {
+    if (at < i) {
+      SURROGATE.lastIndex = i;
+      at = SURROGATE.exec(text)?.index ?? text.length;
+    }
+    return at;
+  };
+}
 
 const isHigh = (u: number) => u >= 0xd800 && u <= 0xdbff;
 const isLow = (u: number) => u >= 0xdc00 && u <= 0xdfff;
@@ -67,7 +92,8 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
   let values = 0;
   let arrayOpened = false; // the next value, unless a ], is an array's first item
   const tooManyValues: JsonProblem = { code: "too_many_values", message: `the body holds more than ${maxValues} array items and object members` };
-  const plainRun = text.isWellFormed() ? PLAIN_RUN : PLAIN_RUN_NO_SURROGATES;
+  // What a string's characters need a look for: its closing quote, escapes, NUL and lone surrogates. All others are skipped.
+  const [quote, backslash, nul, surrogate] = [nextOf(text, '"'), nextOf(text, "\\"), nextOf(text, "\0"), nextSurrogate(text)];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (arrayOpened && c !== SPACE && c !== TAB && c !== LF && c !== CR) {
@@ -79,9 +105,7 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
       let escaped = false;
       while (i < text.length) {
         if (text.charCodeAt(i) !== BACKSLASH) {
-          plainRun.lastIndex = i;
-          plainRun.test(text); // skips the common case, plain characters, much faster than a loop would
-          i = plainRun.lastIndex;
+          i = Math.min(quote(i), backslash(i), nul(i), surrogate(i));
           if (i === text.length || text.charCodeAt(i) === QUOTE) break;
         }
         const unit = unitAt(text, i);
