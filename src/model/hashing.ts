@@ -61,14 +61,14 @@ function belowMarksEnd(text: string, i: number): number {
 
 /**
  * The text's NFC. Most texts are their own: one with no NFC_UNSTABLE code point comes back as it
- * is, found in less time than normalize("NFC") takes. So does a text whose NFC is the same string,
- * and the kernel reads the copy it made of it. Before normalizing, a U+034F COMBINING GRAPHEME
- * JOINER goes after every 30 combining marks in a row, as in Unicode's Stream-Safe Text Format
- * (UAX #15): ICU puts a run of marks in canonical order in quadratic time, and one run of 50,000
- * took a second. No real text has such runs; only one with more than 30 code units from U+0300 on
- * in a row (no mark is below it) is looked at mark by mark, from the code point before the first
- * NFC_UNSTABLE one: what comes before is its own NFC, and NFC joins nothing across a code point
- * that is not NFC_UNSTABLE.
+ * is, found in less time than normalize("NFC") takes. Of the others, only the rest from the code
+ * point before the first NFC_UNSTABLE one is normalized: what comes before is its own NFC, and NFC
+ * joins nothing across a code point that is not NFC_UNSTABLE. A text whose rest NFC leaves as it
+ * is comes back as it is too, and the kernel reads the copy it made of it. Before normalizing, a
+ * U+034F COMBINING GRAPHEME JOINER goes after every 30 combining marks in a row, as in Unicode's
+ * Stream-Safe Text Format (UAX #15): ICU puts a run of marks in canonical order in quadratic time,
+ * and one run of 50,000 took a second. No real text has such runs: only a rest with more than 30
+ * code units from U+0300 on in a row (no mark is below it) is looked at mark by mark.
  */
 function nfc(text: string): string {
   let i = 0;
@@ -83,15 +83,18 @@ function nfc(text: string): string {
   }
   if (i >= text.length) return text;
   const from = i === 0 ? 0 : i - ((text.charCodeAt(i - 1) & 0xfc00) === 0xdc00 && i > 1 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? 2 : 1);
-  const normalized = longUnitRun(text, from) ? text.slice(0, from) + streamSafe(text.slice(from), i - from).normalize("NFC") : text.normalize("NFC");
-  return normalized === text ? text : normalized;
+  const rest = text.slice(from);
+  const normalized = (longUnitRun(text, from) ? streamSafe(rest, i - from) : rest).normalize("NFC");
+  return normalized === rest ? text : text.slice(0, from) + normalized;
 }
 
-/** Whether the text holds more than MAX_MARK_RUN code units from U+0300 on in a row, from `from` on. */
+/** Whether the text holds more than MAX_MARK_RUN code units from U+0300 on in a row, from `from` on (a stretch below U+0300 skipped as in nfc). */
 function longUnitRun(text: string, from: number): boolean {
   for (let i = from, run = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) < 0x300) run = 0;
-    else if (++run > MAX_MARK_RUN) return true;
+    if (text.charCodeAt(i) < 0x300) {
+      i = belowMarksEnd(text, i);
+      run = 0;
+    } else if (++run > MAX_MARK_RUN) return true;
   }
   return false;
 }
