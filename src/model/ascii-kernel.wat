@@ -7,8 +7,7 @@
 ;; every pair of ASCII units (i32, 0x4000 of them, index (a << 7) | b); from 0x10000 four byte
 ;; tables of 128 entries, what the pass reads for each ASCII unit: the unit (lower case, digits as
 ;; '0', whitespace as a space), 4 unless it is part of a word, 1 if it is, 4 if it is whitespace;
-;; from 0x10200 the pass's state (below); from 0x10240 the model's two tables (`sum`); then the
-;; text's UTF-8 bytes and the two bucket arrays.
+;; from 0x10200 the pass's state (below); then the text's UTF-8 bytes and the two bucket arrays.
 (module
   (memory (export "memory") 2)
 
@@ -76,18 +75,4 @@
     (i32.store (i32.const 0x10214) (i32.shr_u (local.get $afterSpace4) (i32.const 2)))
     (i32.store (i32.const 0x10218) (i32.shr_u (local.get $inWord) (i32.const 2)))
     (i32.store (i32.const 0x1021c) (local.get $wordHash))
-    (local.get $i))
-
-  ;; The sum of the signed bytes of the table at `table` at the `count` buckets from `keys` (i32s,
-  ;; each below the table's length): hashing.ts' tableSums, in about half the time V8 takes for the
-  ;; same loop in JavaScript, which checks the bounds of both arrays at every bucket.
-  (func (export "sum") (param $table i32) (param $keys i32) (param $count i32) (result i32)
-    (local $sum i32) (local $end i32)
-    (local.set $end (i32.add (local.get $keys) (i32.shl (local.get $count) (i32.const 2))))
-    (block $done
-      (loop $next
-        (br_if $done (i32.ge_u (local.get $keys) (local.get $end)))
-        (local.set $sum (i32.add (local.get $sum) (i32.load8_s (i32.add (local.get $table) (i32.load (local.get $keys))))))
-        (local.set $keys (i32.add (local.get $keys) (i32.const 4)))
-        (br $next)))
-    (local.get $sum)))
+    (local.get $i)))

@@ -151,36 +151,6 @@ export function hashText(text: string, bits: number): TextBuckets {
   return hashUnits(s, bits, true, undefined, kernel, s === text);
 }
 
-/** The sums of table values at a text's buckets, and how many buckets there are. */
-export interface TableSums {
-  gramSum: number;
-  gramCount: number;
-  wordSum: number;
-  wordCount: number;
-}
-
-/**
- * hashText's buckets of a text, looked up and summed: its 4-grams' values in `gramTable`, its
- * words' in `wordTable`, each 2^`bits` long. The kernel sums in its own memory, where the loop
- * takes about half the time V8 takes for it in JavaScript; it holds the tables first, as taking
- * new ones lays its memory out anew.
- */
-export function tableSums(text: string, bits: number, gramTable: Int8Array, wordTable: Int8Array): TableSums {
-  const kernel = installedKernel();
-  kernel?.holdTables(gramTable, wordTable, bits);
-  const { grams, gramCount, words, wordCount } = hashText(text, bits);
-  return kernel
-    ? { gramSum: kernel.gramSum(gramCount), gramCount, wordSum: kernel.wordSum(wordCount), wordCount }
-    : { gramSum: tableSum(gramTable, grams, gramCount), gramCount, wordSum: tableSum(wordTable, words, wordCount), wordCount };
-}
-
-/** Summed after the hashing pass, not in it: a tight loop over stored buckets keeps many of the large tables' cache misses in flight. */
-function tableSum(table: Int8Array, keys: Int32Array, count: number): number {
-  let sum = 0;
-  for (let i = 0; i < count; i++) sum += table[keys[i]!]!;
-  return sum;
-}
-
 /** The installed kernel's instance, made on first use. */
 function installedKernel(): AsciiKernel | undefined {
   return kernelModule && (asciiKernel ??= new AsciiKernel(kernelModule, asciiLookupTable()));

@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { KERNEL_WASM, KERNEL_WAT, readAsciiKernel } from "../../src/cli/ascii-kernel.js";
 import { AsciiKernel } from "../../src/model/ascii-kernel.js";
 import { readWeights } from "../../src/cli/data.js";
-import { hashNormalized, hashText, normalizeForHashing, tableSums, type TextBuckets } from "../../src/model/hashing.js";
+import { hashNormalized, hashText, normalizeForHashing, type TextBuckets } from "../../src/model/hashing.js";
 import { referenceHash } from "../fixtures/reference-hashing.js";
 import { englishText } from "../fixtures/texts.js";
 
@@ -67,40 +67,6 @@ describe("the WebAssembly pass for stretches of ASCII", () => {
       ...["é" + englishText(5, 20_000), "ж".repeat(30_000), englishText(6, 100) + "😀", "İ".repeat(20_000) + englishText(7, 5000), "\ud800 x"],
     ];
     for (const text of texts) expect(lists(hashText(text, BITS))).toEqual(lists(referenceHash(normalizeForHashing(text), BITS)));
-  });
-
-  /** A table of 2^bits signed bytes, every value from -128 to 127 likely. */
-  const randomTable = (bits: number, seed: number) => Int8Array.from({ length: 2 ** bits }, (_, i) => Math.imul(i + 1, 0x9e3779b1 ^ seed) >> 24);
-  /** The sums tableSums must give: a loop over hashText's buckets. */
-  const summed = (text: string, bits: number, gramTable: Int8Array, wordTable: Int8Array) => {
-    const { grams, gramCount, words, wordCount } = hashText(text, bits);
-    const sum = (table: Int8Array, keys: Int32Array, count: number) => keys.slice(0, count).reduce((total, key) => total + table[key]!, 0);
-    return { gramSum: sum(gramTable, grams, gramCount), gramCount, wordSum: sum(wordTable, words, wordCount), wordCount };
-  };
-
-  it("sums the tables' values at hashText's buckets as a loop over them does, whichever tables come and in any order", () => {
-    const other = fc.constantFrom("é", "ж", "e\u0301", "İ", "Σ ", "😀", "\ud800");
-    const text = fc.array(fc.oneof({ arbitrary: asciiText, weight: 2 }, { arbitrary: other, weight: 1 }), { maxLength: 6 }).map((parts) => parts.join(""));
-    // Each 4-gram table with each word table: the kernel must notice a change in either.
-    const tables = [8, 12, 20].flatMap((bits) => {
-      const [gram1, gram2, word1, word2] = [1, 2, 3, 4].map((seed) => randomTable(bits, seed));
-      return [[gram1, word1], [gram1, word2], [gram2, word1], [gram2, word2]].map(([gram, word]) => ({ bits, gram: gram!, word: word! }));
-    });
-    fc.assert(
-      fc.property(text, fc.constantFrom(...tables), (t, { bits, gram, word }) => {
-        expect(tableSums(t, bits, gram, word)).toEqual(summed(t, bits, gram, word));
-      }),
-      { numRuns: 300 },
-    );
-  });
-
-  it("keeps the tables it holds when its memory grows for a longer text", () => {
-    const gram = randomTable(16, 3), word = randomTable(16, 4);
-    for (const text of ["short", englishText(8, 300_000), "é" + englishText(9, 400_000)]) expect(tableSums(text, 16, gram, word)).toEqual(summed(text, 16, gram, word));
-  });
-
-  it("refuses tables that do not hold 2^bits values, which its buckets index", () => {
-    expect(() => tableSums("text", 12, randomTable(12, 1), randomTable(11, 1))).toThrow(RangeError);
   });
 
   it("tells whether the text it copied is all ASCII, wherever a unit outside it is", () => {
