@@ -187,30 +187,11 @@ const SMALL_I_READ = 0x69 | WORD_UNIT, DOT_ABOVE_READ = 0x307; // as readUnit re
 const CAPITAL_I_WITH_DOT = 0x130, CAPITAL_SIGMA = 0x3a3, SMALL_FINAL_SIGMA = 0x3c2, SMALL_SIGMA = 0x3c3;
 
 /**
- * readUnit's answers for units of the BMP that it reads the same wherever they stand (all but
- * surrogates and, in lower case, Σ), with and without lower case; 0 until first read. One lookup
- * instead of the class, the lower case and the whitespace tests: a text outside ASCII reads the
- * same few hundred units again and again.
- */
-let plainReads: Int32Array | undefined;
-let lowerReads: Int32Array | undefined;
-
-/**
  * What the hashing reads for the non-ASCII unit at `i`: both units of a surrogate pair take the
  * class of its code point. With `lowerCase`, the unit of the code point's lower case, as
  * toLowerCase would make it.
  */
 function readUnit(s: string, i: number, unit: number, lowerCase: boolean): number {
-  const reads = lowerCase ? (lowerReads ??= new Int32Array(0x10000)) : (plainReads ??= new Int32Array(0x10000));
-  const known = reads[unit]!;
-  if (known !== 0) return known;
-  const read = classifyUnit(s, i, unit, lowerCase);
-  if ((unit & 0xf800) !== 0xd800 && !(lowerCase && unit === CAPITAL_SIGMA)) reads[unit] = read;
-  return read;
-}
-
-/** readUnit's answer, worked out. */
-function classifyUnit(s: string, i: number, unit: number, lowerCase: boolean): number {
   let cp = unit;
   if ((unit & 0xfc00) === 0xd800 && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00) cp = s.codePointAt(i)!;
   else if ((unit & 0xfc00) === 0xdc00 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800) cp = s.codePointAt(i - 1)!;
