@@ -15,7 +15,7 @@ import { BUDGETS, checkBudget } from "./budgets.js";
 import { batchBodies, cpuUnderLoad, DATA, predictBody, type CpuRun } from "./http.js";
 import { FULL, QUICK, runMicro, type MicroResult } from "./micro.js";
 import { budgetTable, fmt, fmtSpread, table, taskSpread, worstCaseTable } from "./report.js";
-import { bundleSize, tableSizes, workerdStartup, type Startup } from "./startup.js";
+import { bundleSize, firstRequestCpu, tableSizes, workerdStartup, type Startup } from "./startup.js";
 import { median, spread, type Spread } from "./stats.js";
 import { extractionTasks, typicalPair } from "./tasks.js";
 import { BENCH_DIST, buildBundles, bundleEntry, DIST, isolateExtraction, ROOT, serveAlone } from "./workerd.js";
@@ -113,6 +113,12 @@ for (let r = 0; r < (quick ? 1 : 7); r++) {
   startups.push({ app: await workerdStartup("app", bundles.app, true, isolates), noop: await workerdStartup("noop", bundles.noop, false, isolates) });
 }
 const startupBeyond = (pick: (s: Startup) => number) => spread(startups.map((s) => (pick(s.app) - pick(s.noop)) / isolates));
+// The first /predict of a fresh isolate, one real pair, in a workerd process of its own.
+const firstBody = singles[0]!;
+const firstRequests: { app: number; noop: number }[] = [];
+for (let r = 0; r < (quick ? 1 : 7); r++) {
+  firstRequests.push({ app: await firstRequestCpu("app", bundles.served, true, "/predict", firstBody), noop: await firstRequestCpu("noop", bundles.noop, false, "/predict", firstBody) });
+}
 
 const inWorkerd = (name: string) => {
   const s = taskSpread(workerdRuns, name, (r) => r.mbPerS);
@@ -203,6 +209,8 @@ print(
       [`workerd: spawn until it answers, ${isolates} do-nothing isolates`, `${fmtSpread(spread(startups.map((s) => s.noop.wallMs)))} ms`],
       ["**start-up of one isolate beyond a do-nothing one (wall)**", `${fmtSpread(startupBeyond((s) => s.wallMs))} ms`],
       ["the same in the process's CPU time (with V8's background compile threads)", `${fmtSpread(startupBeyond((s) => s.cpuMs))} ms`],
+      ["CPU of a fresh isolate's first `POST /predict`, one real pair", `${fmtSpread(spread(firstRequests.map((f) => f.app)))} ms`],
+      ["the same, do-nothing Worker", `${fmtSpread(spread(firstRequests.map((f) => f.noop)))} ms`],
     ],
   ),
 );
@@ -221,4 +229,4 @@ print(
 );
 
 writeFileSync(join(DIST, "bench/report.md"), `${out.join("\n")}\n`);
-writeFileSync(join(DIST, "bench/report.json"), JSON.stringify({ quick, repeats, nodeRuns, workerdRuns, cpuRounds, worst, size, startups, checks }, null, 1));
+writeFileSync(join(DIST, "bench/report.json"), JSON.stringify({ quick, repeats, nodeRuns, workerdRuns, cpuRounds, worst, size, startups, firstRequests, checks }, null, 1));

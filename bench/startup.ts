@@ -1,11 +1,12 @@
 /**
  * Bundle size and start-up: the dist bundle raw and gzipped, what each lookup table of the weights
- * adds to it, and the start-up of an isolate in workerd (compiling the bundle, then Hono, zod, the
- * inlined weights and their validation at import).
+ * adds to it, the start-up of an isolate in workerd (compiling the bundle, then Hono, zod, the
+ * inlined weights and their validation at import), and the CPU of its first request.
  */
 import { readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
-import { freePort, processCpuMs, serve, wasmImports, type Service } from "./workerd.js";
+import { send } from "./http.js";
+import { freePort, processCpuMs, serve, serveAlone, wasmImports, type Service } from "./workerd.js";
 
 export interface BundleSize {
   rawBytes: number;
@@ -61,4 +62,22 @@ export async function workerdStartup(name: string, file: string, appBindings: bo
   const cpuMs = processCpuMs(running.process.pid!);
   await running.stop();
   return { wallMs: running.readyMs, cpuMs };
+}
+
+/**
+ * CPU milliseconds of a fresh isolate's first POST to `path` (after the GET that found it
+ * serving): code not yet compiled, memory not yet touched (about 15 µs a page on this VM), and
+ * what the Worker makes on first use. No warm figure shows them.
+ */
+export async function firstRequestCpu(name: string, file: string, appBindings: boolean, path: string, body: string): Promise<number> {
+  const alone = await serveAlone(`first-${name}`, file, appBindings);
+  try {
+    const before = alone.cpuMs();
+    const response = await send(alone.target, path, body);
+    await response.arrayBuffer();
+    if (!response.ok) throw new Error(`${path} answered ${response.status} to the first request`);
+    return alone.cpuMs() - before;
+  } finally {
+    await alone.stop();
+  }
 }
