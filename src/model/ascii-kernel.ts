@@ -21,6 +21,7 @@ export const GRAMS_AT = 0, WORDS_AT = 1, GRAM_COUNT = 2, WORD_COUNT = 3, LAST3 =
 
 interface KernelExports {
   memory: WebAssembly.Memory;
+  init(): void;
   run(at: number): number;
 }
 
@@ -37,15 +38,14 @@ export class AsciiKernel {
   grams = new Int32Array(0);
   words = new Int32Array(0);
 
-  /** `lookup`: hashing.ts' asciiLookupTable (what the pass reads for each ASCII unit, then the pair states). */
-  constructor(module: WebAssembly.Module, lookup: Int32Array) {
+  /** `asciiUnits`: hashing.ts' ASCII_UNITS (what the pass reads for each ASCII unit); the module writes the pair states itself. */
+  constructor(module: WebAssembly.Module, asciiUnits: Int32Array) {
     this.exports = new WebAssembly.Instance(module).exports as unknown as KernelExports;
     this.reserve(FIRST_CAPACITY + 1, 3 * FIRST_CAPACITY);
-    const { buffer } = this.exports.memory;
-    new Int32Array(buffer, 0, lookup.length - 0x80).set(lookup.subarray(0x80));
-    const bytes = new Uint8Array(buffer, BYTE_TABLES, 4 * 0x80);
+    this.exports.init();
+    const bytes = new Uint8Array(this.exports.memory.buffer, BYTE_TABLES, 4 * 0x80);
     for (let unit = 0; unit < 0x80; unit++) {
-      const read = lookup[unit]!, isWord = (read >> 16) & 1;
+      const read = asciiUnits[unit]!, isWord = (read >> 16) & 1;
       bytes[unit] = read & 0xff;
       bytes[0x80 + unit] = 4 * (isWord ^ 1);
       bytes[0x100 + unit] = isWord;

@@ -4,12 +4,30 @@
 ;; `npm run wasm` assembles it into ascii-kernel.wasm.
 ;;
 ;; Memory, laid out by ascii-kernel.ts: from 0 the FNV state after a 4-gram's first two units, for
-;; every pair of ASCII units (i32, 0x4000 of them, index (a << 7) | b); from 0x10000 four byte
-;; tables of 128 entries, what the pass reads for each ASCII unit: the unit (lower case, digits as
-;; '0', whitespace as a space), 4 unless it is part of a word, 1 if it is, 4 if it is whitespace;
-;; from 0x10200 the pass's state (below); then the text's UTF-8 bytes and the two bucket arrays.
+;; every pair of ASCII units (i32, 0x4000 of them, index (a << 7) | b, written by `init`); from
+;; 0x10000 four byte tables of 128 entries, what the pass reads for each ASCII unit: the unit (lower
+;; case, digits as '0', whitespace as a space), 4 unless it is part of a word, 1 if it is, 4 if it
+;; is whitespace; from 0x10200 the pass's state (below); then the text's UTF-8 bytes and the two
+;; bucket arrays.
 (module
   (memory (export "memory") 2)
+
+  ;; Writes the pair table: for units a and b, the FNV state after a 4-gram's first two, as
+  ;; hashing.ts' gramHashStart computes it (from the FNV offset xor the n-gram order, 4). Here it
+  ;; takes microseconds; the same loop in JavaScript, still cold on an isolate's first request,
+  ;; took about 2 ms.
+  (func (export "init")
+    (local $a i32) (local $b i32) (local $h i32)
+    (loop $first
+      (local.set $h (i32.mul (i32.xor (i32.const 0x811c9dc1) (local.get $a)) (i32.const 0x01000193)))
+      (local.set $b (i32.const 0))
+      (loop $second
+        (i32.store (i32.shl (i32.or (i32.shl (local.get $a) (i32.const 7)) (local.get $b)) (i32.const 2))
+          (i32.mul (i32.xor (local.get $h) (local.get $b)) (i32.const 0x01000193)))
+        (local.set $b (i32.add (local.get $b) (i32.const 1)))
+        (br_if $second (i32.lt_u (local.get $b) (i32.const 0x80))))
+      (local.set $a (i32.add (local.get $a) (i32.const 1)))
+      (br_if $first (i32.lt_u (local.get $a) (i32.const 0x80)))))
 
   ;; Reads the bytes from `at` up to the first one past ASCII (ascii-kernel.ts puts one after the
   ;; text) and returns where it stopped. The state, i32s at 0x10200 that hashUnits writes before

@@ -153,7 +153,7 @@ export function hashText(text: string, bits: number): TextBuckets {
 
 /** The installed kernel's instance, made on first use. */
 function installedKernel(): AsciiKernel | undefined {
-  return kernelModule && (asciiKernel ??= new AsciiKernel(kernelModule, asciiLookupTable()));
+  return kernelModule && (asciiKernel ??= new AsciiKernel(kernelModule, ASCII_UNITS));
 }
 
 /**
@@ -271,7 +271,8 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   }
   const grams = kernel ? kernel.grams : gramBuffer;
   const words = kernel ? kernel.words : wordBuffer;
-  const lookup = asciiLookupTable();
+  // With the kernel, the JavaScript ASCII loop never runs, and the pair states it reads are never built.
+  const lookup = kernel ? ASCII_UNITS : asciiLookupTable();
   const mask = (1 << bits) - 1;
   if (kernel) kernel.state[MASK] = mask;
   // With the kernel: whether it holds the text's UTF-8 bytes (from the unit it first ran at), and where it last stopped, as a unit and as a byte of its copy.
