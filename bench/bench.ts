@@ -114,10 +114,9 @@ for (let r = 0; r < (quick ? 1 : 7); r++) {
 }
 const startupBeyond = (pick: (s: Startup) => number) => spread(startups.map((s) => (pick(s.app) - pick(s.noop)) / isolates));
 // The first /predict of a fresh isolate, one real pair, in a workerd process of its own.
-const firstBody = singles[0]!;
 const firstRequests: { app: number; noop: number }[] = [];
 for (let r = 0; r < (quick ? 1 : 7); r++) {
-  firstRequests.push({ app: await firstRequestCpu("app", bundles.served, true, "/predict", firstBody), noop: await firstRequestCpu("noop", bundles.noop, false, "/predict", firstBody) });
+  firstRequests.push({ app: await firstRequestCpu("app", bundles.served, true, "/predict", singles[0]!), noop: await firstRequestCpu("noop", bundles.noop, false, "/predict", singles[0]!) });
 }
 
 const inWorkerd = (name: string) => {
