@@ -1,23 +1,34 @@
 /**
- * The WebAssembly pass for stretches of ASCII (ascii-kernel.wat): hashing.ts' hashUnits hands it
- * every stretch of ASCII units that follows three ASCII units, in any text, for the same buckets in
- * about half the time. Workers compile WebAssembly only at deploy time, so the module comes from
+ * The WebAssembly hashing pass (ascii-kernel.wat): hashing.ts' hashUnits hands it every text, on its
+ * copy in UTF-8, and it hashes every code unit of the BMP its reads table knows, stretches of ASCII
+ * after three ASCII units fastest, for the same buckets in about half the time. hashUnits reads the
+ * rest in JavaScript. Workers compile WebAssembly only at deploy time, so the module comes from
  * outside: the Worker imports ascii-kernel.wasm, the Node tools read it (src/cli/ascii-kernel.ts),
  * and either hands it to hashing.ts' installAsciiKernel.
  */
 const PAGE = 65536;
-/** Where ascii-kernel.wat reads its tables: the pair states from 0, the four byte tables from BYTE_TABLES. */
+/** Where ascii-kernel.wat reads its tables: the pair states from 0, the four byte tables from BYTE_TABLES, the reads from READS_AT. */
 const BYTE_TABLES = 0x10000;
-/** Where it keeps the pass's state between stretches: the i32s GRAMS_AT to MASK below. */
+/** Where it keeps the pass's state between stretches: the i32s GRAMS_AT to UNITS below. */
 const STATE_AT = BYTE_TABLES + 4 * 0x80;
-const TEXT_AT = STATE_AT + 64;
+const READS_AT = 0x20000;
+const TEXT_AT = READS_AT + 4 * 0x10000;
 /** Text length the memory is first laid out for: a typical text fits without growing it. */
 const FIRST_CAPACITY = 4096;
-/** A byte past ASCII, put after the text's bytes: the pass stops at it. */
+/** A byte no code point starts with in UTF-8, put after the text's bytes: the pass stops at it. */
 const STOP = 0x80;
 
 /** The fields of the pass's state, by their index in `AsciiKernel.state` (the .wat reads them in this order). */
-export const GRAMS_AT = 0, WORDS_AT = 1, GRAM_COUNT = 2, WORD_COUNT = 3, LAST3 = 4, AFTER_SPACE = 5, IN_WORD = 6, WORD_HASH = 7, MASK = 8;
+export const GRAMS_AT = 0, WORDS_AT = 1, GRAM_COUNT = 2, WORD_COUNT = 3, C0 = 4, C1 = 5, C2 = 6, AFTER_SPACE = 7, IN_WORD = 8, WORD_HASH = 9, MASK = 10, STOP_BITS = 11, UNITS = 12;
+
+/**
+ * What the pass reads for a code point of the BMP, in the reads table: the unit in the low 16 bits,
+ * then the flags WORD_UNIT and SPACE_UNIT as hashing.ts makes them, KNOWN in every entry the pass
+ * may read (0: the pass stops there), LOWERED where the unit is the code point's lower case (the
+ * state's stop bits hold it when the text is read as it is), DOTTED for İ, which the pass reads
+ * as the unit i, then U+0307.
+ */
+export const KNOWN = 0x80000, LOWERED = 0x40000, DOTTED = 0x100000;
 
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -32,24 +43,34 @@ export class AsciiKernel {
   private textBytes = 0;
   private buckets = 0;
   private bytes = new Uint8Array(0);
-  /** The pass's state (GRAMS_AT to MASK), which hashUnits writes before each stretch and reads after. */
+  /** The pass's state (GRAMS_AT to UNITS), which hashUnits writes before each stretch and reads after. */
   state = new Int32Array(0);
   /** The 4-gram and word buckets (views of the module's memory, valid until the next call). */
   grams = new Int32Array(0);
   words = new Int32Array(0);
 
-  /** `asciiUnits`: hashing.ts' ASCII_UNITS (what the pass reads for each ASCII unit); the module writes the pair states itself. */
-  constructor(module: WebAssembly.Module, asciiUnits: Int32Array) {
+  /** The reads table's entries, one for each code point of the BMP (a view of the memory, valid until it grows). */
+  private reads = new Int32Array(0);
+  /** Which blocks of 256 code points the reads table holds. */
+  private readonly known = new Uint8Array(0x100);
+
+  /**
+   * `readOf`: what the pass reads for a code point of the BMP, as the reads table holds it (hashing.ts'
+   * kernelRead), asked for a block of the table when a text first brings one of its code points.
+   * The module writes the pair states itself.
+   */
+  constructor(module: WebAssembly.Module, private readonly readOf: (cp: number) => number) {
     this.exports = new WebAssembly.Instance(module).exports as unknown as KernelExports;
     this.reserve(FIRST_CAPACITY + 1, 3 * FIRST_CAPACITY);
     this.exports.init();
+    this.learn(0);
     const bytes = new Uint8Array(this.exports.memory.buffer, BYTE_TABLES, 4 * 0x80);
     for (let unit = 0; unit < 0x80; unit++) {
-      const read = asciiUnits[unit]!, isWord = (read >> 16) & 1;
+      const read = readOf(unit), isWord = (read >> 16) & 1;
       bytes[unit] = read & 0xff;
       bytes[0x80 + unit] = 4 * (isWord ^ 1);
       bytes[0x100 + unit] = isWord;
-      bytes[0x180 + unit] = 4 * (read >> 17);
+      bytes[0x180 + unit] = 4 * ((read >> 17) & 1);
     }
   }
 
@@ -66,9 +87,21 @@ export class AsciiKernel {
     return written === text.length - from;
   }
 
-  /** Hashes the ASCII bytes from byte `at` of what was copied on, from and into `state`: returns where it stopped. */
+  /** Hashes what was copied from byte `at` on, from and into `state`: returns the byte it stopped at (state[UNITS]: how many units it read). */
   run(at: number): number {
     return this.exports.run(TEXT_AT + at) - TEXT_AT;
+  }
+
+  /**
+   * Writes the reads of the block of the BMP that `unit` is in, unless the table holds them already
+   * or it is a surrogate's (the pass reads none): answers whether it wrote them.
+   */
+  learn(unit: number): boolean {
+    const block = unit >> 8;
+    if (!(unit >= 0 && unit <= 0xffff) || (block & 0xf8) === 0xd8 || this.known[block]) return false;
+    for (let cp = block << 8; cp < (block + 1) << 8; cp++) this.reads[cp] = this.readOf(cp);
+    this.known[block] = 1;
+    return true;
   }
 
   /** Makes room for `buckets` buckets of each kind and `textBytes` bytes of text; growing detaches the views, so all are made again. */
@@ -85,7 +118,8 @@ export class AsciiKernel {
     this.bytes = new Uint8Array(buffer, TEXT_AT, this.textBytes + 1);
     this.grams = new Int32Array(buffer, gramsAt, this.buckets);
     this.words = new Int32Array(buffer, wordsAt, this.buckets);
-    this.state = new Int32Array(buffer, STATE_AT, MASK + 1);
+    this.state = new Int32Array(buffer, STATE_AT, UNITS + 1);
+    this.reads = new Int32Array(buffer, READS_AT, 0x10000);
     this.state[GRAMS_AT] = gramsAt;
     this.state[WORDS_AT] = wordsAt;
   }

@@ -8,7 +8,7 @@
  * UTF-16 code units with three spaces of padding in front and one behind. Words are maximal runs
  * of letters and numbers (code points of Unicode classes L and N).
  */
-import { AFTER_SPACE, AsciiKernel, GRAM_COUNT, IN_WORD, LAST3, MASK, WORD_COUNT, WORD_HASH } from "./ascii-kernel.js";
+import { AFTER_SPACE, AsciiKernel, C0, C1, C2, DOTTED, GRAM_COUNT, IN_WORD, KNOWN, LOWERED, MASK, STOP_BITS, UNITS, WORD_COUNT, WORD_HASH } from "./ascii-kernel.js";
 import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, NFC_UNSTABLE, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
 
 export const CHAR_NGRAM_ORDER = 4;
@@ -127,8 +127,8 @@ let kernelModule: WebAssembly.Module | undefined;
 let asciiKernel: AsciiKernel | undefined;
 
 /**
- * Makes hashText and hashNormalized hash the stretches of ASCII of every text with the WebAssembly
- * pass (ascii-kernel.ts), made on first use. The Worker and the Node tools install it when they
+ * Makes hashText and hashNormalized hash every text with the WebAssembly pass (ascii-kernel.ts),
+ * made on first use: all but a few of its units. The Worker and the Node tools install it when they
  * load the model; without it, as in the model's own tests, the JavaScript pass gives the same
  * buckets.
  */
@@ -153,7 +153,20 @@ export function hashText(text: string, bits: number): TextBuckets {
 
 /** The installed kernel's instance, made on first use. */
 function installedKernel(): AsciiKernel | undefined {
-  return kernelModule && (asciiKernel ??= new AsciiKernel(kernelModule, ASCII_UNITS));
+  return kernelModule && (asciiKernel ??= new AsciiKernel(kernelModule, kernelRead));
+}
+
+/**
+ * What the kernel reads for a code point of the BMP: readUnit's answer (for ASCII, ASCII_UNITS'),
+ * marked KNOWN, and LOWERED where lower case changes the code point; İ, whose lower case is two
+ * units, as i marked DOTTED. It leaves to the JavaScript pass (0) Σ, read by its context, and U+FFFD,
+ * which the kernel's copy also holds for a lone surrogate.
+ */
+function kernelRead(cp: number): number {
+  if (cp < 0x80) return ASCII_UNITS[cp]! | KNOWN;
+  if (cp === CAPITAL_I_WITH_DOT) return SMALL_I_READ | KNOWN | LOWERED | DOTTED;
+  if (cp === CAPITAL_SIGMA || cp === 0xfffd) return 0;
+  return readUnit(String.fromCharCode(cp), 0, cp, true) | KNOWN | (classOf(cp) & CHANGES_WHEN_LOWERCASED ? LOWERED : 0);
 }
 
 /**
@@ -247,7 +260,9 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * its first two units is looked up, not computed: about 20 % faster than the general steps, which
  * take the other units. With `kernel`, the WebAssembly pass takes those stretches instead, on its
  * copy of the text in UTF-8 (`copied`: hashText made it already): in about half the time in Node,
- * a quarter less in workerd. Neither loop branches but on that: a text's words and spaces alternate
+ * a quarter less in workerd. It also takes every other unit of the BMP but those kernelRead leaves
+ * to JavaScript, and it stops above the BMP: the general steps here read those, and go on until
+ * an ASCII unit follows three ASCII units again. Neither loop branches but on that: a text's words and spaces alternate
  * too irregularly for the branch predictor, so each step is computed and masked, and a bucket is
  * written at every unit and kept by counting it (or overwritten by the next). Where the buckets
  * end is written by a pass of its own (bucketEnds): recording them here slowed the served path by
@@ -274,7 +289,10 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   // With the kernel, the JavaScript ASCII loop never runs, and the pair states it reads are never built.
   const lookup = kernel ? ASCII_UNITS : asciiLookupTable();
   const mask = (1 << bits) - 1;
-  if (kernel) kernel.state[MASK] = mask;
+  if (kernel) {
+    kernel.state[MASK] = mask;
+    kernel.state[STOP_BITS] = lowerCase ? 0 : LOWERED; // a text read as it is: lower case is the JavaScript pass's to skip
+  }
   // With the kernel: whether it holds the text's UTF-8 bytes (from the unit it first ran at), and where it last stopped, as a unit and as a byte of its copy.
   let encoded = copied, stopped = 0, stoppedAt = 0;
   const prime = FNV_PRIME, offset = FNV_OFFSET | 0, gramOffset = offset ^ CHAR_NGRAM_ORDER, space = SPACE, pairs = PAIRS;
@@ -287,7 +305,7 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   let dotAbove = 0; // İ's lower case was read up to its mark
   for (let i = 0; i < length; ) {
     if (kernel) {
-      // ASCII units after three ASCII units, by the WebAssembly pass: its copy of the text holds one byte for each of them.
+      // The units the WebAssembly pass reads, from its copy of the text in UTF-8: it stops at one it does not, or at the end.
       if (!encoded) {
         kernel.encode(s, (stopped = i));
         encoded = true;
@@ -296,20 +314,26 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
       const state = kernel.state;
       state[GRAM_COUNT] = gramCount;
       state[WORD_COUNT] = wordCount;
-      state[LAST3] = last3;
+      state[C0] = c0;
+      state[C1] = c1;
+      state[C2] = c2;
       state[AFTER_SPACE] = afterSpace;
       state[IN_WORD] = inWord;
       state[WORD_HASH] = wordHash;
       stoppedAt = kernel.run(at);
-      stopped = i += stoppedAt - at;
+      stopped = i += state[UNITS]!;
       gramCount = state[GRAM_COUNT]!;
       wordCount = state[WORD_COUNT]!;
-      last3 = state[LAST3]!;
+      c0 = state[C0]!;
+      c1 = state[C1]!;
+      c2 = state[C2]!;
       afterSpace = state[AFTER_SPACE]!;
       inWord = state[IN_WORD]!;
       wordHash = state[WORD_HASH]!;
+      // It stopped at a code point of a block of the BMP it has no reads for yet: it learns them, and goes on.
+      if (kernel.learn(s.charCodeAt(i))) continue;
     } else {
-      // ASCII units after three ASCII units, by the JavaScript loop (the kernel stops only at a unit past ASCII or at the end).
+      // ASCII units after three ASCII units, by the JavaScript loop (without the kernel, as in the model's tests).
       for (; i < length; i++) {
         const code = s.charCodeAt(i);
         if (code >= 0x80) break;
@@ -326,10 +350,10 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
         last3 ^= (last3 ^ (((last3 << 7) | unit) & 0x1fffff)) & -keep;
         afterSpace = isSpace;
       }
+      c0 = last3 >> 14;
+      c1 = (last3 >> 7) & 0x7f;
+      c2 = last3 & 0x7f;
     }
-    c0 = last3 >> 14;
-    c1 = (last3 >> 7) & 0x7f;
-    c2 = last3 & 0x7f;
     // Any unit, until an ASCII one follows three ASCII units.
     for (; i < length; i++) {
       let read: number;
