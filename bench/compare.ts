@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { readAsciiKernel } from "../src/cli/ascii-kernel.js";
+import { readHashKernel } from "../src/cli/hash-kernel.js";
 import { readDataset } from "../src/cli/data.js";
 import { numberFlag, parseToolArgs } from "../src/cli/run.js";
 import { batchBodies, cpuUnderLoad, DATA, predictBody } from "./http.js";
@@ -32,7 +32,8 @@ const progress = (text: string) => console.error(`[compare] ${text}`);
 interface ModelModule {
   loadWeights(json: unknown): { model: unknown };
   scorePair(model: unknown, text1: string, text2: string): { score: number };
-  /** Versions with the WebAssembly hashing pass, which their Node tools install as their Worker does. */
+  /** Versions with the WebAssembly hashing pass, which their Node tools install as their Worker does (named for ASCII until e3d9fae). */
+  installHashKernel?(module: WebAssembly.Module): void;
   installAsciiKernel?(module: WebAssembly.Module): void;
 }
 
@@ -57,11 +58,13 @@ async function build(dir: string): Promise<Version> {
   const hasIsolate = existsSync(join(dir, "bench/isolate-worker.ts"));
   if (hasIsolate) run("wrangler", ["deploy", "bench/isolate-worker.ts", "--dry-run", "--env", "", "--outdir", join(out, "isolate")]);
   const modelFile = join(out, "model.js");
-  const kernel = join(dir, "src/model/ascii-kernel.wasm");
-  const entry = `export { scorePair } from "./src/model/scorer.js";\nexport { loadWeights } from "./src/model/weights.js";\n${existsSync(kernel) ? 'export { installAsciiKernel } from "./src/model/hashing.js";\n' : ""}`;
+  const kernel = ["hash", "ascii"].map((name) => ({ name, wasm: join(dir, `src/model/${name}-kernel.wasm`) })).find(({ wasm }) => existsSync(wasm));
+  const install = kernel?.name === "hash" ? "installHashKernel" : "installAsciiKernel";
+  const entry = `export { scorePair } from "./src/model/scorer.js";\nexport { loadWeights } from "./src/model/weights.js";\n${kernel ? `export { ${install} } from "./src/model/hashing.js";\n` : ""}`;
   run("esbuild", ["--bundle", "--platform=node", "--format=esm", "--target=node20", `--outfile=${modelFile}`, "--log-level=warning"], entry);
-  const { loadWeights, scorePair, installAsciiKernel } = (await import(pathToFileURL(modelFile).href)) as ModelModule;
-  installAsciiKernel?.(readAsciiKernel(kernel));
+  const modelModule = (await import(pathToFileURL(modelFile).href)) as ModelModule;
+  const { loadWeights, scorePair } = modelModule;
+  if (kernel) modelModule[install]!(readHashKernel(kernel.wasm));
   const { model } = loadWeights(JSON.parse(readFileSync(join(dir, "weights/model.json"), "utf8")));
   const isolate = hasIsolate ? join(out, "isolate/isolate-worker.js") : undefined;
   return { name: basename(dir), app: join(out, "index.js"), served: join(out, "served/served-app.js"), isolate, scorePair: (a, b) => scorePair(model, a, b).score };

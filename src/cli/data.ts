@@ -6,9 +6,9 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { installAsciiKernel } from "../model/hashing.js";
+import { installHashKernel } from "../model/hashing.js";
 import { loadWeights, type Model, type WeightsFile } from "../model/weights.js";
-import { readAsciiKernel } from "./ascii-kernel.js";
+import { readHashKernel } from "./hash-kernel.js";
 
 export interface Pair {
   id: string;
@@ -136,7 +136,7 @@ export function labeledPairs(dataset: Dataset): (Pair & { realTextId: 1 | 2 })[]
  * the WebAssembly hashing pass, as the Worker does when it loads the model.
  */
 export function readWeights(path: string): { file: WeightsFile; model: Model } {
-  installAsciiKernel(readAsciiKernel());
+  installHashKernel(readHashKernel());
   if (!existsSync(path)) throw new DataError(`${path}: no such weights file`);
   let json: unknown;
   try {

@@ -1,12 +1,12 @@
 /**
  * npm run wasm
- * Assembles src/model/ascii-kernel.wat into src/model/ascii-kernel.wasm, which is committed: the
+ * Assembles src/model/hash-kernel.wat into src/model/hash-kernel.wasm, which is committed: the
  * Worker imports it and the Node tools read it. Run it after editing the .wat; a test checks that
  * the committed .wasm is the .wat's assembly.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import wabt from "wabt";
-import { KERNEL_WASM, KERNEL_WAT } from "./ascii-kernel.js";
+import { KERNEL_WASM, KERNEL_WAT } from "./hash-kernel.js";
 import { parseToolArgs, runTool } from "./run.js";
 
 runTool(() => parseToolArgs({}, "npm run wasm"));

@@ -8,7 +8,7 @@
  * UTF-16 code units with three spaces of padding in front and one behind. Words are maximal runs
  * of letters and numbers (code points of Unicode classes L and N).
  */
-import { AFTER_SPACE, AsciiKernel, C0, C1, C2, DOTTED, GRAM_COUNT, IN_WORD, KNOWN, LOWERED, MASK, STOP_BITS, UNITS, WORD_COUNT, WORD_HASH } from "./ascii-kernel.js";
+import { AFTER_SPACE, HashKernel, C0, C1, C2, DOTTED, GRAM_COUNT, IN_WORD, KNOWN, LOWERED, MASK, STOP_BITS, UNITS, WORD_COUNT, WORD_HASH } from "./hash-kernel.js";
 import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, NFC_UNSTABLE, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
 
 export const CHAR_NGRAM_ORDER = 4;
@@ -124,18 +124,18 @@ function streamSafe(text: string, from: number): string {
 }
 
 let kernelModule: WebAssembly.Module | undefined;
-let asciiKernel: AsciiKernel | undefined;
+let hashKernel: HashKernel | undefined;
 
 /**
- * Makes hashText and hashNormalized hash every text with the WebAssembly pass (ascii-kernel.ts),
+ * Makes hashText and hashNormalized hash every text with the WebAssembly pass (hash-kernel.ts),
  * made on first use: all but a few of its units. The Worker and the Node tools install it when they
  * load the model; without it, as in the model's own tests, the JavaScript pass gives the same
  * buckets.
  */
-export function installAsciiKernel(module: WebAssembly.Module): void {
+export function installHashKernel(module: WebAssembly.Module): void {
   if (module === kernelModule) return; // installed already: keep its instance and memory
   kernelModule = module;
-  asciiKernel = undefined;
+  hashKernel = undefined;
 }
 
 /**
@@ -152,8 +152,8 @@ export function hashText(text: string, bits: number): TextBuckets {
 }
 
 /** The installed kernel's instance, made on first use. */
-function installedKernel(): AsciiKernel | undefined {
-  return kernelModule && (asciiKernel ??= new AsciiKernel(kernelModule, kernelRead));
+function installedKernel(): HashKernel | undefined {
+  return kernelModule && (hashKernel ??= new HashKernel(kernelModule, kernelRead));
 }
 
 /**
@@ -261,8 +261,8 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * take the other units. With `kernel`, the WebAssembly pass takes those stretches instead, on its
  * copy of the text in UTF-8 (`copied`: hashText made it already): in about half the time in Node,
  * a quarter less in workerd. It also takes every other unit of the BMP but those kernelRead leaves
- * to JavaScript, and it stops above the BMP: the general steps here read those, and go on until
- * an ASCII unit follows three ASCII units again. Neither loop branches but on that: a text's words and spaces alternate
+ * to JavaScript, and it stops above the BMP: the general steps here read those, and hand back to
+ * it at the next ASCII unit. Neither loop branches but on that: a text's words and spaces alternate
  * too irregularly for the branch predictor, so each step is computed and masked, and a bucket is
  * written at every unit and kept by counting it (or overwritten by the next). Where the buckets
  * end is written by a pass of its own (bucketEnds): recording them here slowed the served path by
@@ -274,7 +274,7 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * (Node, bundled) from 114 to 153 MB/s; the two loops took the pair with non-ASCII noise from 98
  * to 117, and reading texts as they come to 144.
  */
-function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnds, kernel?: AsciiKernel, copied = false): TextBuckets {
+function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnds, kernel?: HashKernel, copied = false): TextBuckets {
   const length = s.length;
   // A bucket is written at every unit read, and lower case reads İ as two (typed arrays drop writes past their end).
   const room = length + 1 + (lowerCase ? countOf(s, "\u0130") : 0);
@@ -303,6 +303,7 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   let inWord = 0;
   let wordHash = offset;
   let dotAbove = 0; // İ's lower case was read up to its mark
+  const context = kernel ? 0 : 0xffff; // the units before an ASCII one that decide whether the general steps hand it back
   for (let i = 0; i < length; ) {
     if (kernel) {
       // The units the WebAssembly pass reads, from its copy of the text in UTF-8: it stops at one it does not, or at the end.
@@ -330,7 +331,7 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
       afterSpace = state[AFTER_SPACE]!;
       inWord = state[IN_WORD]!;
       wordHash = state[WORD_HASH]!;
-      // It stopped at a code point of a block of the BMP it has no reads for yet: it learns them, and goes on.
+      // It stopped at a code point of the BMP it has no read for yet: it learns it, and goes on.
       if (kernel.learn(s.charCodeAt(i))) continue;
     } else {
       // ASCII units after three ASCII units, by the JavaScript loop (without the kernel, as in the model's tests).
@@ -354,7 +355,7 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
       c1 = (last3 >> 7) & 0x7f;
       c2 = last3 & 0x7f;
     }
-    // Any unit, until an ASCII one follows three ASCII units.
+    // Any unit, until an ASCII one: the kernel reads ASCII after any unit, the JavaScript ASCII loop only after three ASCII units.
     for (; i < length; i++) {
       let read: number;
       if (dotAbove) {
@@ -362,7 +363,7 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
         dotAbove = 0;
       } else {
         const code = s.charCodeAt(i);
-        if (code < 0x80 && (c0 | c1 | c2) < 0x80) break;
+        if (code < 0x80 && ((c0 | c1 | c2) & context) < 0x80) break;
         read = code < 0x80 ? lookup[code]! : readUnit(s, i, code, lowerCase);
         if (read === DOTTED_I) {
           read = SMALL_I_READ; // this unit again next, as its mark

@@ -4,12 +4,12 @@
  */
 import { sha256 } from "hono/utils/crypto";
 import weightsJson from "../../weights/model.json";
-import asciiKernel from "../model/ascii-kernel.wasm";
-import { installAsciiKernel } from "../model/hashing.js";
+import hashKernel from "../model/hash-kernel.wasm";
+import { installHashKernel } from "../model/hashing.js";
 import { loadWeights, serializeWeights } from "../model/weights.js";
 
 export const { file: weightsFile, model } = loadWeights(weightsJson);
-installAsciiKernel(asciiKernel);
+installHashKernel(hashKernel);
 
 let digest: Promise<string> | undefined;
 

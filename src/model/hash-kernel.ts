@@ -1,13 +1,13 @@
 /**
- * The WebAssembly hashing pass (ascii-kernel.wat): hashing.ts' hashUnits hands it every text, on its
+ * The WebAssembly hashing pass (hash-kernel.wat): hashing.ts' hashUnits hands it every text, on its
  * copy in UTF-8, and it hashes every code unit of the BMP its reads table knows, stretches of ASCII
  * after three ASCII units fastest, for the same buckets in about half the time. hashUnits reads the
  * rest in JavaScript. Workers compile WebAssembly only at deploy time, so the module comes from
- * outside: the Worker imports ascii-kernel.wasm, the Node tools read it (src/cli/ascii-kernel.ts),
- * and either hands it to hashing.ts' installAsciiKernel.
+ * outside: the Worker imports hash-kernel.wasm, the Node tools read it (src/cli/hash-kernel.ts),
+ * and either hands it to hashing.ts' installHashKernel.
  */
 const PAGE = 65536;
-/** Where ascii-kernel.wat reads its tables: the pair states from 0, the four byte tables from BYTE_TABLES, the reads from READS_AT. */
+/** Where hash-kernel.wat reads its tables: the pair states from 0, the four byte tables from BYTE_TABLES, the reads from READS_AT. */
 const BYTE_TABLES = 0x10000;
 /** Where it keeps the pass's state between stretches: the i32s GRAMS_AT to UNITS below. */
 const STATE_AT = BYTE_TABLES + 4 * 0x80;
@@ -18,17 +18,19 @@ const FIRST_CAPACITY = 4096;
 /** A byte no code point starts with in UTF-8, put after the text's bytes: the pass stops at it. */
 const STOP = 0x80;
 
-/** The fields of the pass's state, by their index in `AsciiKernel.state` (the .wat reads them in this order). */
+/** The fields of the pass's state, by their index in `HashKernel.state` (the .wat reads them in this order). */
 export const GRAMS_AT = 0, WORDS_AT = 1, GRAM_COUNT = 2, WORD_COUNT = 3, C0 = 4, C1 = 5, C2 = 6, AFTER_SPACE = 7, IN_WORD = 8, WORD_HASH = 9, MASK = 10, STOP_BITS = 11, UNITS = 12;
 
 /**
  * What the pass reads for a code point of the BMP, in the reads table: the unit in the low 16 bits,
  * then the flags WORD_UNIT and SPACE_UNIT as hashing.ts makes them, KNOWN in every entry the pass
- * may read (0: the pass stops there), LOWERED where the unit is the code point's lower case (the
+ * may read (the pass stops at the others), LOWERED where the unit is the code point's lower case (the
  * state's stop bits hold it when the text is read as it is), DOTTED for İ, which the pass reads
  * as the unit i, then U+0307.
  */
 export const KNOWN = 0x80000, LOWERED = 0x40000, DOTTED = 0x100000;
+/** The entry of a code point the pass leaves to JavaScript: not 0, which is an entry not learned yet. */
+const LEFT = 1;
 
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -36,7 +38,7 @@ interface KernelExports {
   run(at: number): number;
 }
 
-export class AsciiKernel {
+export class HashKernel {
   private readonly exports: KernelExports;
   private readonly encoder = new TextEncoder();
   // The layout, after the tables and the state: room for `textBytes` bytes of text and one more, then for `buckets` 4-gram and word buckets each.
@@ -49,24 +51,24 @@ export class AsciiKernel {
   grams = new Int32Array(0);
   words = new Int32Array(0);
 
-  /** The reads table's entries, one for each code point of the BMP (a view of the memory, valid until it grows). */
+  /** The reads table's entries, one for each code point of the BMP (a view of the memory, valid until it grows): 0 until learned. */
   private reads = new Int32Array(0);
-  /** Which blocks of 256 code points the reads table holds. */
-  private readonly known = new Uint8Array(0x100);
+  private readonly readOf: (cp: number) => number;
 
   /**
    * `readOf`: what the pass reads for a code point of the BMP, as the reads table holds it (hashing.ts'
-   * kernelRead), asked for a block of the table when a text first brings one of its code points.
-   * The module writes the pair states itself.
+   * kernelRead), asked when a text first brings the code point: one at a time, as a block of them
+   * cost a fresh isolate's first request milliseconds of code still cold. The module writes the
+   * pair states itself.
    */
-  constructor(module: WebAssembly.Module, private readonly readOf: (cp: number) => number) {
+  constructor(module: WebAssembly.Module, readOf: (cp: number) => number) {
     this.exports = new WebAssembly.Instance(module).exports as unknown as KernelExports;
+    this.readOf = readOf;
     this.reserve(FIRST_CAPACITY + 1, 3 * FIRST_CAPACITY);
     this.exports.init();
-    this.learn(0);
     const bytes = new Uint8Array(this.exports.memory.buffer, BYTE_TABLES, 4 * 0x80);
     for (let unit = 0; unit < 0x80; unit++) {
-      const read = readOf(unit), isWord = (read >> 16) & 1;
+      const read = (this.reads[unit] = readOf(unit)), isWord = (read >> 16) & 1;
       bytes[unit] = read & 0xff;
       bytes[0x80 + unit] = 4 * (isWord ^ 1);
       bytes[0x100 + unit] = isWord;
@@ -93,15 +95,13 @@ export class AsciiKernel {
   }
 
   /**
-   * Writes the reads of the block of the BMP that `unit` is in, unless the table holds them already
-   * or it is a surrogate's (the pass reads none): answers whether it wrote them.
+   * Writes the read of `unit`, a code point of the BMP, unless the table holds it already or it is a
+   * surrogate (the pass reads none): answers whether the pass reads it now. A code point readOf
+   * leaves to JavaScript is written as LEFT, so that it is asked once.
    */
   learn(unit: number): boolean {
-    const block = unit >> 8;
-    if (!(unit >= 0 && unit <= 0xffff) || (block & 0xf8) === 0xd8 || this.known[block]) return false;
-    for (let cp = block << 8; cp < (block + 1) << 8; cp++) this.reads[cp] = this.readOf(cp);
-    this.known[block] = 1;
-    return true;
+    if (!(unit >= 0x80 && unit <= 0xffff) || (unit & 0xf800) === 0xd800 || this.reads[unit] !== 0) return false;
+    return (this.reads[unit] = this.readOf(unit) || LEFT) !== LEFT;
   }
 
   /** Makes room for `buckets` buckets of each kind and `textBytes` bytes of text; growing detaches the views, so all are made again. */

@@ -2,8 +2,8 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import wabt from "wabt";
 import { beforeAll, describe, expect, it } from "vitest";
-import { KERNEL_WASM, KERNEL_WAT, readAsciiKernel } from "../../src/cli/ascii-kernel.js";
-import { AsciiKernel } from "../../src/model/ascii-kernel.js";
+import { KERNEL_WASM, KERNEL_WAT, readHashKernel } from "../../src/cli/hash-kernel.js";
+import { HashKernel } from "../../src/model/hash-kernel.js";
 import { readWeights } from "../../src/cli/data.js";
 import { hashNormalized, hashText, normalizeForHashing, type TextBuckets } from "../../src/model/hashing.js";
 import { referenceHash } from "../fixtures/reference-hashing.js";
@@ -87,7 +87,7 @@ describe("the WebAssembly pass", () => {
 
   it("tells whether the text it copied is all ASCII, wherever a unit outside it is", () => {
     // Only the answer is looked at here, so the kernel may read nothing.
-    const kernel = new AsciiKernel(readAsciiKernel(), () => 0);
+    const kernel = new HashKernel(readHashKernel(), () => 0);
     fc.assert(
       fc.property(fc.string({ unit: "binary-ascii", maxLength: 5000 }), fc.nat(), fc.constantFrom("é", "ж", "\ud83d\ude00", "\ud800", "\u0080", "\uffff"), (ascii, at, unit) => {
         const i = at % (ascii.length + 1);
