@@ -122,6 +122,23 @@ function proseBatch(name: string, head: string, tail = "", nfd = false): Case {
   return { name, path: "/predict/batch", body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: text, text2: text })) }) };
 }
 
+/**
+ * MAX_BATCH_PAIRS pairs of prose filling the body with `unit` after every `every`-th unit of it, as
+ * many times as the limit outside ASCII allows: the most places where the hashing pass meets a
+ * unit past ASCII (and NFC a mark) in a body of the largest size.
+ */
+function sprinkledBatch(name: string, unit: string, every: number): Case {
+  const budget = Math.floor(MAX_BATCH_BODY_BYTES / (2 * MAX_BATCH_PAIRS)) - 40;
+  let units = Math.floor(MAX_NON_ASCII_LENGTH / (2 * MAX_BATCH_PAIRS) / nonAsciiLength(unit));
+  let text = "";
+  for (const ch of englishText(3, budget)) {
+    if (utf8Length(text) + utf8Length(unit) + 1 > budget) break;
+    text += ch;
+    if (text.length % (every + unit.length) === every && units-- > 0) text += unit;
+  }
+  return { name, path: "/predict/batch", body: JSON.stringify({ pairs: Array.from({ length: MAX_BATCH_PAIRS }, () => ({ text1: text, text2: text })) }) };
+}
+
 /** A Σ after 600 sentences of case-ignorables, then prose, S units in all. */
 const sigmaAfterIgnorables = () => `${ignorableSentences("a", "", 1 + 600 * 16)}Σ. ${"Some ordinary words here. ".repeat(Math.floor((S - 1 - 600 * 16 - 3) / 26))}`;
 
@@ -220,6 +237,10 @@ export function worstCases(): Case[] {
     proseBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text between Σ and U+0344`, "Σ", "\u0344"),
     proseBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text between 24 İ+U+0344 and 24 more`, "İ\u0344".repeat(24), "İ\u0344".repeat(24)),
     proseBatch(`batch: ${MAX_BATCH_PAIRS} pairs of NFD prose filling the body (e+U+0301 every 12 words)`, "", "", true),
+    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+0301 after every 8th unit up to the limit outside ASCII`, "\u0301", 8),
+    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, é after every 8th unit up to the limit outside ASCII`, "é", 8),
+    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, Σ after every 8th unit up to the limit outside ASCII`, "Σ", 8),
+    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, an emoji after every 8th unit up to the limit outside ASCII`, "😀", 8),
     explainedBatch("explain=all", MAX_EXPLAINED_BATCH_LENGTH),
     explainedBatch("explain=all,segments", MAX_SEGMENTED_BATCH_LENGTH),
     {
