@@ -46,10 +46,14 @@
     (local $start i32)
     (local.set $start (local.get $i))
     (global.set $extra (i32.const 0))
-    (loop $more
-      (local.set $i (call $general (call $ascii (local.get $i))))
-      ;; $general hands back at an ASCII byte, and stops at any other.
-      (br_if $more (i32.lt_u (i32.load8_u (local.get $i)) (i32.const 0x80))))
+    (block $end
+      (loop $more
+        (local.set $i (call $ascii (local.get $i)))
+        ;; The byte after the text: nothing for $general to read.
+        (br_if $end (i32.eq (i32.load8_u (local.get $i)) (i32.const 0x80)))
+        (local.set $i (call $general (local.get $i)))
+        ;; $general hands back at an ASCII byte, and stops at any other.
+        (br_if $more (i32.lt_u (i32.load8_u (local.get $i)) (i32.const 0x80)))))
     (i32.store (i32.const 0x10230) (i32.sub (i32.sub (local.get $i) (local.get $start)) (global.get $extra)))
     (local.get $i))
 

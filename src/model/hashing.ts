@@ -261,8 +261,8 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * take the other units. With `kernel`, the WebAssembly pass takes those stretches instead, on its
  * copy of the text in UTF-8 (`copied`: hashText made it already): in about half the time in Node,
  * a quarter less in workerd. It also takes every other unit of the BMP but those kernelRead leaves
- * to JavaScript, and it stops above the BMP: the general steps here read those, and hand back to
- * it at the next ASCII unit. Neither loop branches but on that: a text's words and spaces alternate
+ * to JavaScript, and it stops above the BMP: the general steps here read those, and go on until
+ * an ASCII unit follows three ASCII units again. Neither loop branches but on that: a text's words and spaces alternate
  * too irregularly for the branch predictor, so each step is computed and masked, and a bucket is
  * written at every unit and kept by counting it (or overwritten by the next). Where the buckets
  * end is written by a pass of its own (bucketEnds): recording them here slowed the served path by
@@ -303,7 +303,6 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   let inWord = 0;
   let wordHash = offset;
   let dotAbove = 0; // İ's lower case was read up to its mark
-  const context = kernel ? 0 : 0xffff; // the units before an ASCII one that decide whether the general steps hand it back
   for (let i = 0; i < length; ) {
     if (kernel) {
       // The units the WebAssembly pass reads, from its copy of the text in UTF-8: it stops at one it does not, or at the end.
@@ -355,7 +354,7 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
       c1 = (last3 >> 7) & 0x7f;
       c2 = last3 & 0x7f;
     }
-    // Any unit, until an ASCII one: the kernel reads ASCII after any unit, the JavaScript ASCII loop only after three ASCII units.
+    // Any unit, until an ASCII one follows three ASCII units (handing back at any ASCII unit cost the kernel more in workerd).
     for (; i < length; i++) {
       let read: number;
       if (dotAbove) {
@@ -363,7 +362,7 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
         dotAbove = 0;
       } else {
         const code = s.charCodeAt(i);
-        if (code < 0x80 && ((c0 | c1 | c2) & context) < 0x80) break;
+        if (code < 0x80 && (c0 | c1 | c2) < 0x80) break;
         read = code < 0x80 ? lookup[code]! : readUnit(s, i, code, lowerCase);
         if (read === DOTTED_I) {
           read = SMALL_I_READ; // this unit again next, as its mark
