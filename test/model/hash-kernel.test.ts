@@ -66,6 +66,18 @@ describe("the WebAssembly pass", () => {
     );
   });
 
+  it("reads Σ as σ or final ς by the units around it, as lower case does", () => {
+    // Letters, case-ignorables (ASCII and not), other ASCII, units past ASCII, on either side of Σ.
+    const around = fc.constantFrom("Σ", "ΣΣ", "a", "Z", "x", " ", "  ", "'", ".", ":", "^", "`", "0", "-", ",", "\n", "ά", "Α", "\u0301", "\u00ad", "é", "😀");
+    const text = fc.array(around, { minLength: 1, maxLength: 24 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (text) => {
+        expect(lists(hashText(text, BITS))).toEqual(lists(referenceHash(normalizeForHashing(text), BITS)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("reads a text as it is for hashNormalized: what lower case would change is left to JavaScript", () => {
     // The reference reads ASCII capitals as they are, the pass as letters: both agree on ASCII in lower case.
     fc.assert(
