@@ -172,20 +172,24 @@
               (local.set $length (i32.const 3))))))
       (local.set $read (i32.load offset=0x20000 (i32.shl (local.get $code) (i32.const 2))))
       (br_if $out (i32.ne (i32.and (local.get $read) (local.get $readable)) (i32.const 0x80000)))
-      ;; Σ (1 << 21): σ or final ς by its context, where ASCII decides it. A letter after it makes σ;
-      ;; else, if neither the unit after it nor the unit before (the 4-gram's last) is past ASCII or
-      ;; case-ignorable (' . : ^ `), ς after a letter, σ after anything else. The rest is left to
-      ;; JavaScript.
+      ;; Σ (1 << 21): σ or final ς by its context, where ASCII decides it, read from the classes of
+      ;; the ASCII units' entries (1 << 22 cased, 1 << 23 case-ignorable). A cased unit after it makes
+      ;; σ; else, if neither the unit after it nor the unit before (the 4-gram's last) is past ASCII
+      ;; or case-ignorable, ς after a cased unit and σ after anything else. The entry's unit is σ, ς
+      ;; the one before it. The rest is left to JavaScript.
       (if (i32.and (local.get $read) (i32.const 0x200000))
         (then
           (local.set $code (i32.load8_u offset=2 (local.get $i)))
-          (if (i32.lt_u (i32.sub (i32.or (local.get $code) (i32.const 0x20)) (i32.const 0x61)) (i32.const 26))
-            (then (local.set $read (i32.const 0x903c3)))
-            (else
-              (br_if $out (i32.or (i32.ge_u (local.get $code) (i32.const 0x80)) (call $caseIgnorable (local.get $code))))
-              (br_if $out (i32.or (i32.ge_u (local.get $c2) (i32.const 0x80)) (call $caseIgnorable (local.get $c2))))
-              (local.set $read (select (i32.const 0x903c2) (i32.const 0x903c3)
-                (i32.lt_u (i32.sub (local.get $c2) (i32.const 0x61)) (i32.const 26))))))))
+          (br_if $out (i32.ge_u (local.get $code) (i32.const 0x80)))
+          (local.set $code (i32.load offset=0x20000 (i32.shl (local.get $code) (i32.const 2))))
+          (local.set $read (i32.and (local.get $read) (i32.const 0x9ffff)))
+          (if (i32.eqz (i32.and (local.get $code) (i32.const 0x400000)))
+            (then
+              (br_if $out (i32.and (local.get $code) (i32.const 0x800000)))
+              (br_if $out (i32.ge_u (local.get $c2) (i32.const 0x80)))
+              (local.set $code (i32.load offset=0x20000 (i32.shl (local.get $c2) (i32.const 2))))
+              (br_if $out (i32.and (local.get $code) (i32.const 0x800000)))
+              (local.set $read (i32.sub (local.get $read) (i32.shr_u (i32.and (local.get $code) (i32.const 0x400000)) (i32.const 22))))))))
       (local.set $i (i32.add (local.get $i) (local.get $length)))
       (global.set $extra (i32.add (global.get $extra) (i32.sub (local.get $length) (i32.const 1))))
       ;; İ reads as two units, i and U+0307 (its lower case's mark): the step runs twice.
@@ -237,10 +241,4 @@
     (i32.store (i32.const 0x10210) (local.get $c0))
     (i32.store (i32.const 0x10214) (local.get $c1))
     (i32.store (i32.const 0x10218) (local.get $c2))
-    (local.get $i))
-  ;; Whether an ASCII unit is case-ignorable: ' . : ^ `.
-  (func $caseIgnorable (param $u i32) (result i32)
-    (i32.or
-      (i32.or (i32.eq (local.get $u) (i32.const 0x27)) (i32.eq (local.get $u) (i32.const 0x2e)))
-      (i32.or (i32.eq (local.get $u) (i32.const 0x3a))
-        (i32.or (i32.eq (local.get $u) (i32.const 0x5e)) (i32.eq (local.get $u) (i32.const 0x60)))))))
+    (local.get $i)))

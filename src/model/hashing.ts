@@ -8,7 +8,7 @@
  * UTF-16 code units with three spaces of padding in front and one behind. Words are maximal runs
  * of letters and numbers (code points of Unicode classes L and N).
  */
-import { AFTER_SPACE, HashKernel, C0, C1, C2, DOTTED, GRAM_COUNT, IN_WORD, KNOWN, LOWERED, MASK, SIGMA, STOP_BITS, UNITS, WORD_COUNT, WORD_HASH } from "./hash-kernel.js";
+import { AFTER_SPACE, CASED_ASCII, HashKernel, C0, C1, C2, DOTTED, GRAM_COUNT, IGNORABLE_ASCII, IN_WORD, KNOWN, LOWERED, MASK, SIGMA, STOP_BITS, UNITS, WORD_COUNT, WORD_HASH } from "./hash-kernel.js";
 import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, NFC_UNSTABLE, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
 
 export const CHAR_NGRAM_ORDER = 4;
@@ -157,14 +157,14 @@ function installedKernel(): HashKernel | undefined {
 }
 
 /**
- * What the kernel reads for a code point of the BMP: readUnit's answer (for ASCII, ASCII_UNITS'),
- * marked KNOWN, and LOWERED where lower case changes the code point; İ, whose lower case is two
- * units, as i marked DOTTED; Σ, read by its context, marked SIGMA (the kernel reads it where the
- * ASCII around it decides, as endsWord would). It leaves to the JavaScript pass (0) U+FFFD, which
- * the kernel's copy also holds for a lone surrogate.
+ * What the kernel reads for a code point of the BMP: readUnit's answer (for ASCII, ASCII_UNITS',
+ * with the classes endsWord reads), marked KNOWN, and LOWERED where lower case changes the code
+ * point; İ, whose lower case is two units, as i marked DOTTED; Σ, read by its context, as σ marked
+ * SIGMA (the kernel reads it where the ASCII around it decides, as endsWord would). It leaves to
+ * the JavaScript pass (0) U+FFFD, which the kernel's copy also holds for a lone surrogate.
  */
 function kernelRead(cp: number): number {
-  if (cp < 0x80) return ASCII_UNITS[cp]! | KNOWN;
+  if (cp < 0x80) return ASCII_UNITS[cp]! | KNOWN | (classOf(cp) & CASED ? CASED_ASCII : 0) | (classOf(cp) & CASE_IGNORABLE ? IGNORABLE_ASCII : 0);
   if (cp === CAPITAL_I_WITH_DOT) return SMALL_I_READ | KNOWN | LOWERED | DOTTED;
   if (cp === CAPITAL_SIGMA) return SMALL_SIGMA | WORD_UNIT | KNOWN | LOWERED | SIGMA;
   if (cp === 0xfffd) return 0;
