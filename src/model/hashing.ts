@@ -88,13 +88,19 @@ function nfc(text: string): string {
   return normalized === rest ? text : text.slice(0, from) + normalized;
 }
 
-/** Whether the text holds more than MAX_MARK_RUN code units from U+0300 on in a row, from `from` on (a stretch below U+0300 skipped as in nfc). */
+/**
+ * Whether the text holds more than MAX_MARK_RUN code units from U+0300 on in a row, from `from` on.
+ * Such a run covers one of every MAX_MARK_RUN + 1 units, so only those are probed, and a run is
+ * measured around a probe that lands in one: a loop over every unit took about half as long as
+ * normalize("NFC") on prose with a mark after every 8th unit.
+ */
 function longUnitRun(text: string, from: number): boolean {
-  for (let i = from, run = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) < 0x300) {
-      i = belowMarksEnd(text, i);
-      run = 0;
-    } else if (++run > MAX_MARK_RUN) return true;
+  for (let probe = from + MAX_MARK_RUN; probe < text.length; probe += MAX_MARK_RUN + 1) {
+    if (text.charCodeAt(probe) < 0x300) continue;
+    let start = probe, end = probe + 1; // no further back than the probe before, else that one's run was long
+    while (start > from && text.charCodeAt(start - 1) >= 0x300) start--;
+    while (end < text.length && text.charCodeAt(end) >= 0x300 && end - start <= MAX_MARK_RUN) end++;
+    if (end - start > MAX_MARK_RUN) return true;
   }
   return false;
 }

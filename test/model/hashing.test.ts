@@ -116,6 +116,31 @@ describe("normalizeForHashing", () => {
     const longRun = `${"ж".repeat(40)}${marks.slice(0, 30)}ж${marks.slice(0, 30)}`; // over 30 units past U+0300 in a row, marks looked at one by one
     expect(normalizeForHashing(longRun)).toBe(nfcLower(longRun));
   });
+
+  describe("finds a run of more than 30 marks wherever it lies", () => {
+    const streamSafe = (text: string) => text.replace(/\p{M}{31,}/gu, (marks) => marks.match(/.{1,30}/gsu)!.join("\u034f"));
+
+    it("at every offset from the first mark, of every length around 30", () => {
+      for (const head of ["", "ab", "a\u0301"])
+        for (let gap = 0; gap < 70; gap++)
+          for (let length = 29; length <= 33; length++) {
+            const text = `${head}\u0301${"a".repeat(gap)}${"\u0301\u0316".repeat(17).slice(0, length)}a`;
+            expect(normalizeForHashing(text)).toBe(nfcLower(streamSafe(text)));
+          }
+    });
+
+    it("among any units past U+0300", () => {
+      const units = fc.array(fc.constantFrom("a", " ", "é", "ж", "😀", "\u0301"), { maxLength: 80 }).map((parts) => parts.join(""));
+      const run = fc.array(fc.constantFrom("\u0301", "\u0316"), { minLength: 25, maxLength: 40 }).map((marks) => marks.join(""));
+      fc.assert(
+        fc.property(units, run, units, (before, marks, after) => {
+          const text = `${before}${marks}${after}`;
+          expect(normalizeForHashing(text)).toBe(nfcLower(streamSafe(text)));
+        }),
+        { numRuns: 2000 },
+      );
+    });
+  });
 });
 
 describe("the hashing pass", () => {
