@@ -77,17 +77,10 @@ export class HashKernel {
     }
   }
 
-  /**
-   * Copies the UTF-8 bytes of `text` from unit `from` on into the memory, making room first;
-   * answers whether every unit copied is ASCII (one byte each). One call for the whole text:
-   * encodeInto copies ASCII at a fraction of a nanosecond a unit, and a text with units outside
-   * ASCII needs its copy for the pass anyway.
-   */
-  encode(text: string, from: number): boolean {
-    this.reserve(0, 3 * (text.length - from)); // UTF-8 takes at most 3 bytes a unit
-    const { written } = this.encoder.encodeInto(from === 0 ? text : text.substring(from), this.bytes);
+  /** Copies the UTF-8 bytes of `text` into the memory, into the room `reserve` made for them. */
+  encode(text: string): void {
+    const { written } = this.encoder.encodeInto(text, this.bytes);
     this.bytes[written] = STOP;
-    return written === text.length - from;
   }
 
   /** Hashes what was copied from byte `at` on, from and into `state`: returns the byte it stopped at (state[UNITS]: how many units it read). */

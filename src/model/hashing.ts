@@ -59,19 +59,26 @@ function belowMarksEnd(text: string, i: number): number {
   return BELOW_MARKS.lastIndex - 1;
 }
 
+// A code unit from U+0300 on, below which no code point is NFC_UNSTABLE: the regex engine finds none in a text V8 holds in one byte
+// a unit (ASCII and Latin-1, most texts) without reading it.
+const FROM_MARKS = /[\u0300-\uffff]/g;
+
 /**
  * The text's NFC. Most texts are their own: one with no NFC_UNSTABLE code point comes back as it
  * is, found in less time than normalize("NFC") takes. Of the others, only the rest from the code
  * point before the first NFC_UNSTABLE one is normalized: what comes before is its own NFC, and NFC
  * joins nothing across a code point that is not NFC_UNSTABLE. A text whose rest NFC leaves as it
- * is comes back as it is too, and the kernel reads the copy it made of it. Before normalizing, a
+ * is comes back as it is too. hashText asks before the kernel copies the text: asking after, to
+ * skip it for a text all ASCII, copied every text that NFC changes twice. Before normalizing, a
  * U+034F COMBINING GRAPHEME JOINER goes after every 30 combining marks in a row, as in Unicode's
  * Stream-Safe Text Format (UAX #15): ICU puts a run of marks in canonical order in quadratic time,
  * and one run of 50,000 took a second. No real text has such runs: only a rest with more than 30
  * code units from U+0300 on in a row (no mark is below it) is looked at mark by mark.
  */
 function nfc(text: string): string {
-  let i = 0;
+  FROM_MARKS.lastIndex = 0;
+  if (!FROM_MARKS.test(text)) return text;
+  let i = FROM_MARKS.lastIndex - 1;
   for (; i < text.length; i++) {
     if (text.charCodeAt(i) < 0x300) {
       i = belowMarksEnd(text, i);
@@ -149,12 +156,7 @@ export function installHashKernel(module: WebAssembly.Module): void {
  * until the next call.
  */
 export function hashText(text: string, bits: number): TextBuckets {
-  const kernel = installedKernel();
-  if (!kernel) return hashUnits(nfc(text), bits, true);
-  // A text all ASCII is its own NFC. The kernel's copy of the text serves the pass whenever NFC leaves it as it is (nfc answers the
-  // same string); else the pass copies NFC's text, and the first copy was wasted (about 1 ns a unit in workerd).
-  const s = kernel.encode(text, 0) ? text : nfc(text);
-  return hashUnits(s, bits, true, undefined, kernel, s === text);
+  return hashUnits(nfc(text), bits, true, undefined, installedKernel());
 }
 
 /** The installed kernel's instance, made on first use. */
@@ -267,7 +269,7 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * document), the 4-gram's three previous units are packed in one number and the FNV state after
  * its first two units is looked up, not computed: about 20 % faster than the general steps, which
  * take the other units. With `kernel`, the WebAssembly pass takes those stretches instead, on its
- * copy of the text in UTF-8 (`copied`: hashText made it already): in about half the time in Node,
+ * copy of the text in UTF-8: in about half the time in Node,
  * a quarter less in workerd. It also takes every other unit of the BMP but those kernelRead leaves
  * to JavaScript, and it stops above the BMP: the general steps here read those, and go on until
  * an ASCII unit follows three ASCII units again. Neither loop branches but on that: a text's words and spaces alternate
@@ -282,13 +284,15 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * (Node, bundled) from 114 to 153 MB/s; the two loops took the pair with non-ASCII noise from 98
  * to 117, and reading texts as they come to 144.
  */
-function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnds, kernel?: HashKernel, copied = false): TextBuckets {
+function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnds, kernel?: HashKernel): TextBuckets {
   const length = s.length;
   // A bucket is written at every unit read, and lower case reads İ as two (typed arrays drop writes past their end).
   const room = length + 1 + (lowerCase ? countOf(s, "\u0130") : 0);
   // The kernel's memory is laid out before the pass: growing it later would move the buckets written.
-  if (kernel) kernel.reserve(room, copied ? 0 : 3 * length);
-  else {
+  if (kernel) {
+    kernel.reserve(room, 3 * length); // UTF-8 takes at most 3 bytes a unit
+    kernel.encode(s);
+  } else {
     if (gramBuffer.length < room) gramBuffer = new Int32Array(room);
     if (wordBuffer.length < room) wordBuffer = new Int32Array(room);
   }
@@ -301,8 +305,8 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
     kernel.state[MASK] = mask;
     kernel.state[STOP_BITS] = lowerCase ? 0 : LOWERED; // a text read as it is: lower case is the JavaScript pass's to skip
   }
-  // With the kernel: whether it holds the text's UTF-8 bytes (from the unit it first ran at), and where it last stopped, as a unit and as a byte of its copy.
-  let encoded = copied, stopped = 0, stoppedAt = 0;
+  // With the kernel: where it last stopped, as a unit and as a byte of its copy of the text.
+  let stopped = 0, stoppedAt = 0;
   const prime = FNV_PRIME, offset = FNV_OFFSET | 0, gramOffset = offset ^ CHAR_NGRAM_ORDER, space = SPACE, pairs = PAIRS;
   let gramCount = 0, wordCount = 0;
   let last3 = (space << 14) | (space << 7) | space; // the 4-gram's three previous units, 7 bits each, while they are ASCII
@@ -314,10 +318,6 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   for (let i = 0; i < length; ) {
     if (kernel) {
       // The units the WebAssembly pass reads, from its copy of the text in UTF-8: it stops at one it does not, or at the end.
-      if (!encoded) {
-        kernel.encode(s, (stopped = i));
-        encoded = true;
-      }
       const at = stoppedAt + utf8Length(s, stopped, i);
       const state = kernel.state;
       state[GRAM_COUNT] = gramCount;

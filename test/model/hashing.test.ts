@@ -92,8 +92,8 @@ describe("hashText on a text that lower case makes longer", () => {
 
 describe("normalizeForHashing", () => {
   const nfcLower = (text: string) => text.normalize("NFC").toLowerCase();
-  // Texts that NFC changes, or skips, in every way: marks in and out of order, Hangul jamo, singletons, accents, emoji.
-  const composing = fc.array(fc.constantFrom("e", "\u0301", "\u0316", "\u0345", "\u1100", "\u1161", "\u11a8", "\u212b", "é", "😀", " ", "ж", "\ud800"), { maxLength: 200 }).map((units) => units.join(""));
+  // Texts that NFC changes, or skips, in every way: marks in and out of order (from U+0300, the first), Hangul jamo, singletons, accents, emoji.
+  const composing = fc.array(fc.constantFrom("e", "\u0300", "\u0301", "\u0316", "\u0345", "\u1100", "\u1161", "\u11a8", "\u212b", "é", "😀", " ", "ж", "\ud800"), { maxLength: 200 }).map((units) => units.join(""));
 
   it("is NFC in lower case, the step skipped or not, on any text without a run of more than 30 marks", () => {
     fc.assert(
