@@ -3,7 +3,7 @@
 /**
  * Largest accepted request body of /predict, in bytes. With the limits below it keeps requests
  * near the Workers Free plan's 10 ms of CPU (BENCHMARKS.md, worst cases: the fullest batches reach
- * 11 ms on a calm machine and up to 18.5 on a slow one): a body of escapes the strict JSON check
+ * 10.5 ms on a calm machine and up to 13 on a slow one): a body of escapes the strict JSON check
  * must read one by one costs the most per byte.
  */
 export const MAX_BODY_BYTES = 512 * 1024;
