@@ -9,7 +9,7 @@
  * of letters and numbers (code points of Unicode classes L and N).
  */
 import { AFTER_SPACE, CASED_ASCII, HashKernel, C0, C1, C2, DOTTED, GRAM_COUNT, IGNORABLE_ASCII, IN_WORD, KNOWN, LOWERED, MASK, SIGMA, STOP_BITS, UNITS, WORD_COUNT, WORD_HASH } from "./hash-kernel.js";
-import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, NFC_UNSTABLE, classOf, isAscii, isWhitespace, toLower } from "./unicode.js";
+import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, NFC_UNSTABLE, classOf, isWhitespace, toLower } from "./unicode.js";
 
 export const CHAR_NGRAM_ORDER = 4;
 
@@ -42,7 +42,7 @@ let wordBuffer = new Int32Array(1 << 12);
 
 /** The text the buckets are read from: NFC (which keeps ASCII as it is), then lower case. */
 export function normalizeForHashing(text: string): string {
-  return isAscii(text) ? text.toLowerCase() : nfc(text).toLowerCase();
+  return nfc(text).toLowerCase();
 }
 
 /** Combining marks in a row after which nfc puts a U+034F COMBINING GRAPHEME JOINER. */

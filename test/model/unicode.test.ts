@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, CONTROL, DIGIT, LATIN, LETTER, MARK, NFC_UNSTABLE, PUNCT, UPPER, classOf, nonAsciiLength } from "../../src/model/unicode.js";
+import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, CONTROL, DIGIT, LATIN, LETTER, MARK, NFC_UNSTABLE, PUNCT, UPPER, classOf, isAscii, nonAsciiLength } from "../../src/model/unicode.js";
 import { classPages, propertyClass } from "../../src/model/unicode-properties.js";
 import { UNICODE_VERSION } from "../../src/model/unicode-classes.js";
 
@@ -70,6 +70,20 @@ describe("classPages", () => {
     expect(page(0).slice(0, 4)).toEqual([0, 1, 0, 1]);
     expect(new Set(page(1))).toEqual(new Set([7]));
     expect(page(2)[0x45]).toBe(64);
+  });
+});
+
+describe("isAscii", () => {
+  it("is true exactly for texts all ASCII, which NFC leaves unchanged (segments skip normalizing them)", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary-ascii", maxLength: 300 }), fc.nat(), fc.integer({ min: 0x80, max: 0xffff }), (text, at, unit) => {
+        expect(isAscii(text)).toBe(true);
+        expect(text.normalize("NFC")).toBe(text);
+        const i = at % (text.length + 1);
+        expect(isAscii(text.slice(0, i) + String.fromCharCode(unit) + text.slice(i))).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
   });
 });
 
