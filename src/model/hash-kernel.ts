@@ -27,9 +27,11 @@ export const GRAMS_AT = 0, WORDS_AT = 1, GRAM_COUNT = 2, WORD_COUNT = 3, C0 = 4,
  * may read (the pass stops at the others), LOWERED where the unit is the code point's lower case (the
  * state's stop bits hold it when the text is read as it is), DOTTED for İ, which the pass reads
  * as the unit i, then U+0307, SIGMA for Σ (whose unit is σ), which it reads as σ or ς where ASCII
- * around it decides, by the classes CASED_ASCII and IGNORABLE_ASCII in the ASCII units' entries.
+ * around it decides, by the classes CASED_ASCII and IGNORABLE_ASCII in the ASCII units' entries,
+ * and REPLACEMENT for U+FFFD, which the copy also holds for a lone surrogate (the state's stop bits
+ * hold it until the text is known to have none).
  */
-export const KNOWN = 0x80000, LOWERED = 0x40000, DOTTED = 0x100000, SIGMA = 0x200000, CASED_ASCII = 0x400000, IGNORABLE_ASCII = 0x800000;
+export const KNOWN = 0x80000, LOWERED = 0x40000, DOTTED = 0x100000, SIGMA = 0x200000, CASED_ASCII = 0x400000, IGNORABLE_ASCII = 0x800000, REPLACEMENT = 0x1000000;
 /** The entry of a code point the pass leaves to JavaScript: not 0, which is an entry not learned yet. */
 const LEFT = 1;
 

@@ -8,7 +8,7 @@
  * UTF-16 code units with three spaces of padding in front and one behind. Words are maximal runs
  * of letters and numbers (code points of Unicode classes L and N).
  */
-import { AFTER_SPACE, CASED_ASCII, HashKernel, C0, C1, C2, DOTTED, GRAM_COUNT, IGNORABLE_ASCII, IN_WORD, KNOWN, LOWERED, MASK, SIGMA, STOP_BITS, UNITS, WORD_COUNT, WORD_HASH } from "./hash-kernel.js";
+import { AFTER_SPACE, CASED_ASCII, HashKernel, C0, C1, C2, DOTTED, GRAM_COUNT, IGNORABLE_ASCII, IN_WORD, KNOWN, LOWERED, MASK, REPLACEMENT, SIGMA, STOP_BITS, UNITS, WORD_COUNT, WORD_HASH } from "./hash-kernel.js";
 import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, NFC_UNSTABLE, classOf, isWhitespace, toLower } from "./unicode.js";
 
 export const CHAR_NGRAM_ORDER = 4;
@@ -168,15 +168,15 @@ function installedKernel(): HashKernel | undefined {
  * What the kernel reads for a code point of the BMP: readUnit's answer (for ASCII, ASCII_UNITS',
  * with the classes endsWord reads), marked KNOWN, and LOWERED where lower case changes the code
  * point; İ, whose lower case is two units, as i marked DOTTED; Σ, read by its context, as σ marked
- * SIGMA (the kernel reads it where the ASCII around it decides, as endsWord would). It leaves to
- * the JavaScript pass (0) U+FFFD, which the kernel's copy also holds for a lone surrogate.
+ * SIGMA (the kernel reads it where the ASCII around it decides, as endsWord would); U+FFFD marked
+ * REPLACEMENT, as the kernel's copy also holds it for a lone surrogate.
  */
 function kernelRead(cp: number): number {
   if (cp < 0x80) return ASCII_UNITS[cp]! | KNOWN | (classOf(cp) & CASED ? CASED_ASCII : 0) | (classOf(cp) & CASE_IGNORABLE ? IGNORABLE_ASCII : 0);
   if (cp === CAPITAL_I_WITH_DOT) return SMALL_I_READ | KNOWN | LOWERED | DOTTED;
   if (cp === CAPITAL_SIGMA) return SMALL_SIGMA | WORD_UNIT | KNOWN | LOWERED | SIGMA;
-  if (cp === 0xfffd) return 0;
-  return readUnit(String.fromCharCode(cp), 0, cp, true) | KNOWN | (classOf(cp) & CHANGES_WHEN_LOWERCASED ? LOWERED : 0);
+  const read = readUnit(String.fromCharCode(cp), 0, cp, true) | KNOWN | (classOf(cp) & CHANGES_WHEN_LOWERCASED ? LOWERED : 0);
+  return cp === REPLACEMENT_CHARACTER ? read | REPLACEMENT : read;
 }
 
 /**
@@ -208,6 +208,9 @@ const SMALL_I_READ = 0x69 | WORD_UNIT, DOT_ABOVE_READ = 0x307; // as readUnit re
 
 /** The code points whose lower case is not the lower case of each of their units: İ is i and a mark, Σ is ς or σ by its context. */
 const CAPITAL_I_WITH_DOT = 0x130, CAPITAL_SIGMA = 0x3a3, SMALL_FINAL_SIGMA = 0x3c2, SMALL_SIGMA = 0x3c3;
+
+/** U+FFFD, which encodeInto also writes for a lone surrogate. */
+const REPLACEMENT_CHARACTER = 0xfffd;
 
 /**
  * What the hashing reads for the non-ASCII unit at `i`: both units of a surrogate pair take the
@@ -303,8 +306,10 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   const mask = (1 << bits) - 1;
   if (kernel) {
     kernel.state[MASK] = mask;
-    kernel.state[STOP_BITS] = lowerCase ? 0 : LOWERED; // a text read as it is: lower case is the JavaScript pass's to skip
+    // A text read as it is: lower case is the JavaScript pass's to skip. U+FFFD: until the text is known to hold no lone surrogate.
+    kernel.state[STOP_BITS] = (lowerCase ? 0 : LOWERED) | REPLACEMENT;
   }
+  let wellFormedAsked = false; // whether the text was asked for lone surrogates (once, at the kernel's first stop at U+FFFD)
   // With the kernel: where it last stopped, as a unit and as a byte of its copy of the text.
   let stopped = 0, stoppedAt = 0;
   const prime = FNV_PRIME, offset = FNV_OFFSET | 0, gramOffset = offset ^ CHAR_NGRAM_ORDER, space = SPACE, pairs = PAIRS;
@@ -339,7 +344,16 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
       inWord = state[IN_WORD]!;
       wordHash = state[WORD_HASH]!;
       // It stopped at a code point of the BMP it has no read for yet: it learns it, and goes on.
-      if (kernel.learn(s.charCodeAt(i))) continue;
+      const unit = s.charCodeAt(i);
+      if (kernel.learn(unit)) continue;
+      // It stopped at U+FFFD, which its copy also holds for a lone surrogate: in a text without one, it reads them all.
+      if (unit === REPLACEMENT_CHARACTER && !wellFormedAsked) {
+        wellFormedAsked = true;
+        if (s.isWellFormed()) {
+          state[STOP_BITS] = state[STOP_BITS]! ^ REPLACEMENT;
+          continue;
+        }
+      }
     } else {
       // ASCII units after three ASCII units, by the JavaScript loop (without the kernel, as in the model's tests).
       for (; i < length; i++) {

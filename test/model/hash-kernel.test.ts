@@ -77,6 +77,20 @@ describe("the WebAssembly pass", () => {
     );
   });
 
+  it("reads U+FFFD itself in a text without lone surrogates, and leaves it to JavaScript in a text with one", () => {
+    // Its copy holds U+FFFD for a lone surrogate too: U+FFFD before, after and between lone surrogates, pairs and ASCII.
+    const part = fc.constantFrom("\ufffd", "\ufffd\ufffd", "\ud800", "\udc00", "\ud83d\ude00", "a", "ab", " ", "Σ", "word. ");
+    const text = fc.array(part, { maxLength: 16 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(text, (text) => {
+        const normalized = normalizeForHashing(text);
+        expect(lists(hashText(text, BITS))).toEqual(lists(referenceHash(normalized, BITS)));
+        expect(lists(hashNormalized(normalized, BITS))).toEqual(lists(referenceHash(normalized, BITS)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it("reads a text as it is for hashNormalized: what lower case would change is left to JavaScript", () => {
     // The reference reads ASCII capitals as they are, the pass as letters: both agree on ASCII in lower case.
     fc.assert(
