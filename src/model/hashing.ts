@@ -9,7 +9,7 @@
  * of letters and numbers (code points of Unicode classes L and N).
  */
 import { AFTER_SPACE, CASED_ASCII, HashKernel, C0, C1, C2, DOTTED, GRAM_COUNT, IGNORABLE_ASCII, IN_WORD, KNOWN, LOWERED, MASK, REPLACEMENT, SIGMA, STOP_BITS, UNITS, WORD_COUNT, WORD_HASH } from "./hash-kernel.js";
-import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, NFC_UNSTABLE, classOf, isWhitespace, toLower } from "./unicode.js";
+import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, classOf, isWhitespace, toLower } from "./unicode.js";
 
 export const CHAR_NGRAM_ORDER = 4;
 
@@ -48,7 +48,7 @@ export function normalizeForHashing(text: string): string {
 /** Combining marks in a row after which nfc puts a U+034F COMBINING GRAPHEME JOINER. */
 export const MAX_MARK_RUN = 30;
 
-// A stretch of code units below U+0300, which hold no mark and nothing NFC_UNSTABLE: the regex engine skips it faster than a loop.
+// A stretch of code units below U+0300, which hold no mark: the regex engine skips it faster than a loop.
 const BELOW_MARKS = /[\0-\u02ff]*/y;
 
 /** The last index of the stretch below U+0300 from `i`: by the regex, unless the stretch is one unit (a call costs more than it). */
@@ -59,39 +59,31 @@ function belowMarksEnd(text: string, i: number): number {
   return BELOW_MARKS.lastIndex - 1;
 }
 
-// A code unit from U+0300 on, below which no code point is NFC_UNSTABLE: the regex engine finds none in a text V8 holds in one byte
-// a unit (ASCII and Latin-1, most texts) without reading it.
+// A code unit from U+0300 on, below which NFC changes no code point and joins none to the one before: the regex engine finds
+// none in a text V8 holds in one byte a unit (ASCII and Latin-1, most texts) without reading it.
 const FROM_MARKS = /[\u0300-\uffff]/g;
 
 /**
- * The text's NFC. Most texts are their own: one with no NFC_UNSTABLE code point comes back as it
- * is, found in less time than normalize("NFC") takes. Of the others, only the rest from the code
- * point before the first NFC_UNSTABLE one is normalized: what comes before is its own NFC, and NFC
- * joins nothing across a code point that is not NFC_UNSTABLE. A text whose rest NFC leaves as it
- * is comes back as it is too. hashText asks before the kernel copies the text: asking after, to
- * skip it for a text all ASCII, copied every text that NFC changes twice. Before normalizing, a
- * U+034F COMBINING GRAPHEME JOINER goes after every 30 combining marks in a row, as in Unicode's
- * Stream-Safe Text Format (UAX #15): ICU puts a run of marks in canonical order in quadratic time,
- * and one run of 50,000 took a second. No real text has such runs: only a rest with more than 30
- * code units from U+0300 on in a row (no mark is below it) is looked at mark by mark.
+ * The text's NFC. Most texts are their own: one with no code unit from U+0300 on comes back as it
+ * is. Of the others, only the rest from the unit before the first such unit is normalized: the
+ * units before are their own NFC, and NFC joins nothing across them but the last, which a mark
+ * after it may join. ICU checks a rest that NFC leaves as it is, and it comes back as it is too: in
+ * a third to a fifth of the time a scan of each unit's class took (prose with a unit past U+0300
+ * every few units, Cyrillic, CJK), and in about as much on the real texts. hashText asks before the
+ * kernel copies the text: asking after, to skip it for a text all ASCII, copied every text that
+ * NFC changes twice. Before normalizing, a U+034F COMBINING GRAPHEME JOINER goes after every 30
+ * combining marks in a row, as in Unicode's Stream-Safe Text Format (UAX #15): ICU puts a run of
+ * marks in canonical order in quadratic time, and one run of 50,000 took a second. No real text
+ * has such runs: only a rest with more than 30 code units from U+0300 on in a row (no mark is
+ * below it) is looked at mark by mark.
  */
 function nfc(text: string): string {
   FROM_MARKS.lastIndex = 0;
   if (!FROM_MARKS.test(text)) return text;
-  let i = FROM_MARKS.lastIndex - 1;
-  for (; i < text.length; i++) {
-    if (text.charCodeAt(i) < 0x300) {
-      i = belowMarksEnd(text, i);
-      continue;
-    }
-    const cp = text.codePointAt(i)!;
-    if (classOf(cp) & NFC_UNSTABLE) break;
-    if (cp > 0xffff) i++;
-  }
-  if (i >= text.length) return text;
-  const from = i === 0 ? 0 : i - ((text.charCodeAt(i - 1) & 0xfc00) === 0xdc00 && i > 1 && (text.charCodeAt(i - 2) & 0xfc00) === 0xd800 ? 2 : 1);
+  const first = FROM_MARKS.lastIndex - 1;
+  const from = Math.max(first - 1, 0); // a unit below U+0300, so no surrogate
   const rest = text.slice(from);
-  const normalized = (longUnitRun(text, from) ? streamSafe(rest, i - from) : rest).normalize("NFC");
+  const normalized = (longUnitRun(text, from) ? streamSafe(rest, first - from) : rest).normalize("NFC");
   return normalized === rest ? text : text.slice(0, from) + normalized;
 }
 

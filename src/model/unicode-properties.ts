@@ -1,5 +1,5 @@
 /**
- * The code point classes the extractor reads, defined by Unicode property regexes and NFC, and the
+ * The code point classes the extractor reads, defined by Unicode property regexes, and the
  * form of the table `npm run unicode-table` writes of them (unicode-classes.ts, read by
  * unicode.ts). Apart from that table, so that computing a class never reads it.
  */
@@ -11,17 +11,11 @@ export const DIGIT = 8;
 export const PUNCT = 16;
 export const MARK = 32;
 export const CONTROL = 64;
-/**
- * NFC may change the code point or join it to what precedes it: it is not its own NFC, or is a
- * mark, or is part of a canonical decomposition but the first. A text without such code points is
- * its own NFC, so normalizing it can be skipped.
- */
-export const NFC_UNSTABLE = 128;
 /** Lower case changes it (Unicode's Changes_When_Lowercased). */
-export const CHANGES_WHEN_LOWERCASED = 256;
+export const CHANGES_WHEN_LOWERCASED = 128;
 /** Cased and Case_Ignorable: what decides whether lower case makes a Σ final (ς) or not (σ). */
-export const CASED = 512;
-export const CASE_IGNORABLE = 1024;
+export const CASED = 256;
+export const CASE_IGNORABLE = 512;
 
 /** What each class bit means, as a Unicode property regex: the table is generated from these. */
 const PROPERTIES: [RegExp, number][] = [
@@ -42,27 +36,7 @@ export function propertyClass(cp: number): number {
   // A lone surrogate is a control: String.fromCodePoint and the /u regexes cannot take it cleanly.
   const surrogate = cp >= 0xd800 && cp <= 0xdfff;
   const ch = surrogate ? String.fromCharCode(cp) : String.fromCodePoint(cp);
-  const bits = surrogate ? CONTROL : PROPERTIES.reduce((bits, [re, bit]) => (re.test(ch) ? bits | bit : bits), 0);
-  const decomposed = ch.normalize("NFD").codePointAt(0)!;
-  const stable =
-    ch.normalize("NFC") === ch && !(bits & MARK) && !MARK_RE.test(String.fromCodePoint(decomposed)) && !composesBackward().has(cp) && !composesBackward().has(decomposed);
-  return stable ? bits : bits | NFC_UNSTABLE;
-}
-
-const MARK_RE = PROPERTIES.find(([, bit]) => bit === MARK)![0];
-
-let backward: Set<number> | undefined;
-
-/** The code points NFC may join to what precedes them: all but the first of any canonical decomposition. */
-function composesBackward(): Set<number> {
-  if (backward) return backward;
-  backward = new Set();
-  for (let cp = 0; cp < 0x110000; cp++) {
-    if (cp >= 0xd800 && cp <= 0xdfff) continue;
-    const [, ...rest] = String.fromCodePoint(cp).normalize("NFD");
-    for (const ch of rest) backward.add(ch.codePointAt(0)!);
-  }
-  return backward;
+  return surrogate ? CONTROL : PROPERTIES.reduce((bits, [re, bit]) => (re.test(ch) ? bits | bit : bits), 0);
 }
 
 /** A class as unicode-classes.ts stores it: the character CLASS_CHAR + its bits, printable ASCII for most code points. */

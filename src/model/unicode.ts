@@ -6,9 +6,9 @@
 import { CLASS_CHAR } from "./unicode-properties.js";
 import { BLOCKS, PAGES } from "./unicode-classes.js";
 
-export { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, CONTROL, DIGIT, LATIN, LETTER, MARK, NFC_UNSTABLE, PUNCT, UPPER } from "./unicode-properties.js";
+export { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER } from "./unicode-properties.js";
 
-/** Bit set of LETTER, UPPER, LATIN, DIGIT, PUNCT, MARK, CONTROL, NFC_UNSTABLE, CHANGES_WHEN_LOWERCASED, CASED, CASE_IGNORABLE for one code point: a table lookup. */
+/** Bit set of LETTER, UPPER, LATIN, DIGIT, PUNCT, MARK, CONTROL, CHANGES_WHEN_LOWERCASED, CASED, CASE_IGNORABLE for one code point: a table lookup. */
 export function classOf(cp: number): number {
   return PAGES.charCodeAt((BLOCKS[cp >> 8]! << 8) | (cp & 0xff)) - CLASS_CHAR;
 }
