@@ -2,9 +2,9 @@
 
 /**
  * Largest accepted request body of /predict, in bytes. With the limits below it keeps requests
- * near the Workers Free plan's 10 ms of CPU (BENCHMARKS.md, worst cases: the fullest batches reach
- * 10.5 ms on a calm machine and up to 13 on a slow one): a body of escapes the strict JSON check
- * must read one by one costs the most per byte.
+ * near the Workers Free plan's 10 ms of CPU (BENCHMARKS.md, worst cases: the fullest batches took
+ * up to 12.7 ms, with a combining mark after every 8th unit): a body of escapes the strict JSON
+ * check must read one by one costs the most per byte.
  */
 export const MAX_BODY_BYTES = 512 * 1024;
 
@@ -32,9 +32,11 @@ export const MAX_SEGMENTED_BATCH_LENGTH = 2 * MAX_SEGMENTED_TEXT_LENGTH;
  * Most code units outside ASCII that the texts of one request, /predict or a whole /predict/batch,
  * may hold in all. Such text can cost ten times what ASCII does to normalize and hash: two texts of
  * 50,000 that NFC splits in three took 15 ms of CPU, a batch body of 512 KiB of such text 17-28
- * ms. Real texts hold few: any 64 consecutive pairs of the competition's test set at most 33,841.
+ * ms. At 50,000, batches of prose with a mark NFC splits in two (U+0344) after every 8th unit took
+ * about a tenth more than at 35,000 (12.5-12.7 ms there). Real texts hold few: any 64 consecutive
+ * pairs of the competition's test set at most 33,841, which this still takes.
  */
-export const MAX_NON_ASCII_LENGTH = MAX_TEXT_LENGTH;
+export const MAX_NON_ASCII_LENGTH = 35_000;
 
 /** Deepest accepted JSON nesting (objects and arrays); requests need two levels at most. */
 export const MAX_JSON_DEPTH = 8;
