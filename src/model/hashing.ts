@@ -67,11 +67,10 @@ const FROM_MARKS = /[\u0300-\uffff]/g;
  * The text's NFC. Most texts are their own: one with no code unit from U+0300 on comes back as it
  * is. Of the others, only the rest from the unit before the first such unit is normalized: the
  * units before are their own NFC, and NFC joins nothing across them but the last, which a mark
- * after it may join. ICU checks a rest that NFC leaves as it is, and it comes back as it is too: in
- * a third to a fifth of the time a scan of each unit's class took (prose with a unit past U+0300
- * every few units, Cyrillic, CJK), and in about as much on the real texts. hashText asks before the
- * kernel copies the text: asking after, to skip it for a text all ASCII, copied every text that
- * NFC changes twice. Before normalizing, a U+034F COMBINING GRAPHEME JOINER goes after every 30
+ * after it may join. A rest that NFC leaves as it is comes back as it is too: ICU's check finds it
+ * faster than a scan of each unit's class did, but on long runs of CJK (BENCHMARKS.md, item 39).
+ * hashText asks before the kernel copies the text: asking after, to skip it for a text all ASCII,
+ * copied every text that NFC changes twice. Before normalizing, a U+034F COMBINING GRAPHEME JOINER goes after every 30
  * combining marks in a row, as in Unicode's Stream-Safe Text Format (UAX #15): ICU puts a run of
  * marks in canonical order in quadratic time, and one run of 50,000 took a second. No real text
  * has such runs: only a rest with more than 30 code units from U+0300 on in a row (no mark is
