@@ -32,8 +32,6 @@ export const GRAMS_AT = 0, WORDS_AT = 1, GRAM_COUNT = 2, WORD_COUNT = 3, C0 = 4,
  * hold it until the text is known to have none).
  */
 export const KNOWN = 0x80000, LOWERED = 0x40000, DOTTED = 0x100000, SIGMA = 0x200000, CASED_ASCII = 0x400000, IGNORABLE_ASCII = 0x800000, REPLACEMENT = 0x1000000;
-/** The entry of a code point the pass leaves to JavaScript: not 0, which is an entry not learned yet. */
-const LEFT = 1;
 
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -92,12 +90,12 @@ export class HashKernel {
 
   /**
    * Writes the read of `unit`, a code point of the BMP, unless the table holds it already or it is a
-   * surrogate (the pass reads none): answers whether the pass reads it now. A code point readOf
-   * leaves to JavaScript is written as LEFT, so that it is asked once.
+   * surrogate (the pass reads none): answers whether it wrote one, so that the pass can go on.
    */
   learn(unit: number): boolean {
     if (!(unit >= 0x80 && unit <= 0xffff) || (unit & 0xf800) === 0xd800 || this.reads[unit] !== 0) return false;
-    return (this.reads[unit] = this.readOf(unit) || LEFT) !== LEFT;
+    this.reads[unit] = this.readOf(unit);
+    return true;
   }
 
   /** Makes room for `buckets` buckets of each kind and `textBytes` bytes of text; growing detaches the views, so all are made again. */

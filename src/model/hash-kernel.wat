@@ -1,7 +1,7 @@
 ;; The loops of hashing.ts' hashUnits in WebAssembly: hashUnits hands it every text, and it hashes
-;; every unit up to one its reads table leaves to JavaScript or one above the BMP, for the same
-;; buckets (test/model/hash-kernel.test.ts) in about half the time V8 takes for the JavaScript
-;; loops. `npm run wasm` assembles it into hash-kernel.wasm.
+;; every unit of the BMP up to one it leaves to JavaScript (not learned yet, held by the state's
+;; stop bits, or a Σ it cannot place), for the same buckets (test/model/hash-kernel.test.ts) in
+;; about half the time V8 takes for the JavaScript loops. `npm run wasm` assembles it into hash-kernel.wasm.
 ;;
 ;; Memory, laid out by hash-kernel.ts: from 0 the FNV state after a 4-gram's first two units, for
 ;; every pair of ASCII units (i32, 0x4000 of them, index (a << 7) | b, written by `init`); from
@@ -35,8 +35,8 @@
 
   ;; Reads the text's UTF-8 bytes from `at` on, and returns where it stopped: at the end (hash-kernel.ts
   ;; puts a byte there that no code point starts with), at a code point above the BMP, or at one whose
-  ;; entry in the reads table is not readable (not learned yet, left to JavaScript, or holding a bit
-  ;; of the state's stop bits). The state, i32s at 0x10200 that hashUnits writes before and reads
+  ;; entry in the reads table is not readable (not learned yet, or holding a bit of the state's stop
+  ;; bits). The state, i32s at 0x10200 that hashUnits writes before and reads
   ;; after: where the 4-gram and word buckets start, how many of each there are, the 4-gram's three
   ;; previous units, whether the last unit was whitespace, whether it was in a word (each 0 or 1), the
   ;; word's FNV state, the mask of the table's bits, the stop bits, and (written here) how many units

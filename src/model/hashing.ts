@@ -70,11 +70,11 @@ const FROM_MARKS = /[\u0300-\uffff]/g;
  * after it may join. A rest that NFC leaves as it is comes back as it is too: ICU's check finds it
  * faster than a scan of each unit's class did, but on long runs of CJK (BENCHMARKS.md, item 39).
  * hashText asks before the kernel copies the text: asking after, to skip it for a text all ASCII,
- * copied every text that NFC changes twice. Before normalizing, a U+034F COMBINING GRAPHEME JOINER goes after every 30
- * combining marks in a row, as in Unicode's Stream-Safe Text Format (UAX #15): ICU puts a run of
- * marks in canonical order in quadratic time, and one run of 50,000 took a second. No real text
- * has such runs: only a rest with more than 30 code units from U+0300 on in a row (no mark is
- * below it) is looked at mark by mark.
+ * copied every text that NFC changes twice. Before normalizing, a U+034F COMBINING GRAPHEME JOINER
+ * goes after every 30 combining marks in a row, as in Unicode's Stream-Safe Text Format (UAX #15):
+ * ICU puts a run of marks in canonical order in quadratic time, and one run of 50,000 took a
+ * second. No real text has such runs: only a rest with more than 30 code units from U+0300 on in a
+ * row (no mark is below it) is looked at mark by mark.
  */
 function nfc(text: string): string {
   FROM_MARKS.lastIndex = 0;
@@ -263,11 +263,11 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * document), the 4-gram's three previous units are packed in one number and the FNV state after
  * its first two units is looked up, not computed: about 20 % faster than the general steps, which
  * take the other units. With `kernel`, the WebAssembly pass takes those stretches instead, on its
- * copy of the text in UTF-8: in about half the time in Node,
- * a quarter less in workerd. It also takes every other unit of the BMP but those kernelRead leaves
- * to JavaScript, and it stops above the BMP: the general steps here read those, and go on until
- * an ASCII unit follows three ASCII units again. Neither loop branches but on that: a text's words and spaces alternate
- * too irregularly for the branch predictor, so each step is computed and masked, and a bucket is
+ * copy of the text in UTF-8: in about half the time in Node, a quarter less in workerd. It also
+ * takes every other unit of the BMP but those the state's stop bits keep for JavaScript and a Σ
+ * it cannot place, and it stops above the BMP: the general steps here read those, and go on until
+ * an ASCII unit follows three ASCII units again. Neither loop branches but on that: a text's words
+ * and spaces alternate too irregularly for the branch predictor, so each step is computed and masked, and a bucket is
  * written at every unit and kept by counting it (or overwritten by the next). Where the buckets
  * end is written by a pass of its own (bucketEnds): recording them here slowed the served path by
  * about 12 %.
