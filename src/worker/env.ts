@@ -12,8 +12,8 @@ export interface Variables {
   client?: string;
   /** Lengths of the texts a request carried, for the log line (never the texts). */
   textLengths?: number[];
-  /** The size of a JSON body in bytes, once strictJson has read it. */
-  bodyBytes?: number;
+  /** At least as many as the code units outside ASCII in a JSON body's strings, once strictJson has read it. */
+  nonAsciiBound?: number;
   /** The answers a prediction route gave, for the analytics data point. */
   predictions?: readonly Prediction[];
   errorCode?: ErrorCode;

@@ -81,6 +81,17 @@ describe("errors share one JSON shape with a stable code", () => {
     });
   });
 
+  it("counts units outside ASCII written as escapes, or in three bytes of UTF-8, toward the same limit", async () => {
+    // What the Worker counts only past a bound from the body's bytes: escapes take no more bytes than their length, "中" two more.
+    const escaped = (text: string) => JSON.stringify(text).replace(/[^\x00-\x7f]/g, (u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    const half = MAX_NON_ASCII_LENGTH / 2;
+    const body = (more: string) => `{"text1":${escaped(`${"ж".repeat(half / 2)} ${"😀".repeat(half / 4)}${more}`)},"text2":${JSON.stringify(`中${"中".repeat(half - 1)}`)}}`;
+    expect((await postJson("/predict", body(""))).status).toBe(200);
+    const response = await postJson("/predict", body("é"));
+    expect(response.status).toBe(413);
+    expect((await errorOf(response)).message).toBe(`text1 and text2 hold ${MAX_NON_ASCII_LENGTH + 1} code units outside ASCII, more than the ${MAX_NON_ASCII_LENGTH} a request takes`);
+  });
+
   it("cuts a message that quotes the request to MAX_ERROR_TEXT, never inside a surrogate pair", async () => {
     for (const key of ["k".repeat(100_000), "😀".repeat(50_000), `a${"😀".repeat(50_000)}`]) {
       const response = await postJson("/predict", `{"text1":"a","text2":"b",${JSON.stringify(key)}:0}`);

@@ -72,7 +72,7 @@ describe("scanJson", () => {
     })).node;
     fc.assert(
       fc.property(value, (v) => {
-        expect(scanJson(JSON.stringify(v), 64)).toBeUndefined();
+        expect(scanJson(JSON.stringify(v), 64).problem).toBeUndefined();
       }),
       { numRuns: 300 },
     );
@@ -86,7 +86,7 @@ describe("scanJson", () => {
         const repeated = keys[pick % keys.length]!;
         const text = `{${keys.map((k) => `${JSON.stringify(k)}:0`).join(",")},${escapeAll(repeated)}:1}`;
         expect(JSON.parse(text)).toBeTypeOf("object");
-        expect(scanJson(text)?.code).toBe("duplicate_key");
+        expect(scanJson(text).problem?.code).toBe("duplicate_key");
       }),
       { numRuns: 300 },
     );
@@ -97,19 +97,39 @@ describe("scanJson", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary" }), lone, fc.string({ unit: "binary" }), (before, surrogate, after) => {
         // "binary" units are whole code points, so the inserted surrogate stays lone.
-        const problem = scanJson(JSON.stringify({ s: before + surrogate + after }));
+        const { problem } = scanJson(JSON.stringify({ s: before + surrogate + after }));
         expect(problem?.code).toBe(before.includes("\0") ? "nul_character" : "lone_surrogate");
       }),
       { numRuns: 300 },
     );
   });
 
-  it("finds NUL in any string, written as it is or escaped", () => {
+  it("finds NUL escaped in any string, and leaves a raw one to JSON.parse, whose syntax error it is", () => {
     const plain = fc.string({ unit: "binary" }).map((s) => s.replace(/["\\\0]/g, "").replace(/[\ud800-\udfff]/g, ""));
     fc.assert(
-      fc.property(plain, fc.constantFrom("\0", "\\u0000"), plain, fc.boolean(), (before, nul, after, asKey) => {
-        const string = `"${before}${nul}${after}"`;
-        expect(scanJson(asKey ? `{"a":"${before}",${string}:1}` : `{"s":[1,"${after}",${string}]}`)?.code).toBe("nul_character");
+      fc.property(plain, plain, fc.boolean(), (before, after, asKey) => {
+        const json = (nul: string) => (asKey ? `{"a":"${before}","${before}${nul}${after}":1}` : `{"s":[1,"${after}","${before}${nul}${after}"]}`);
+        expect(scanJson(json("\\u0000")).problem?.code).toBe("nul_character");
+        expect(() => JSON.parse(json("\0"))).toThrow(SyntaxError);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("counts the escapes of code units outside ASCII in keys and values, and no other unit", () => {
+    const text = fc.string({ unit: "binary" });
+    const escapeOutsideAscii = (json: string, pick: (k: number) => boolean) => {
+      let k = 0, escapes = 0;
+      const written = json.replace(/[^\x00-\x7f]/g, (u) => (pick(k++) ? (escapes++, `\\u${u.charCodeAt(0).toString(16).padStart(4, "0")}`) : u));
+      return { written, escapes };
+    };
+    fc.assert(
+      fc.property(fc.dictionary(text, fc.array(text, { maxLength: 3 })), fc.func(fc.boolean()), (v, pick) => {
+        const strings = Object.entries(v).flat(2);
+        // JSON.stringify escapes lone surrogates itself.
+        const lone = strings.reduce((sum, s) => sum + [...s].filter((u) => u.length === 1 && (u.charCodeAt(0) & 0xf800) === 0xd800).length, 0);
+        const { written, escapes } = escapeOutsideAscii(JSON.stringify(v), pick);
+        expect(scanJson(written, 64, 1 << 20, 1 << 20).nonAsciiEscapes).toBe(escapes + lone);
       }),
       { numRuns: 300 },
     );
@@ -121,8 +141,8 @@ describe("scanJson", () => {
     fc.assert(
       fc.property(plain, lone, plain, fc.boolean(), (before, surrogate, after, asKey) => {
         const string = `"${before}${surrogate}${after}"`;
-        expect(scanJson(asKey ? `{${string}:1}` : `{"s":[1,${string}]}`)?.code).toBe("lone_surrogate");
-        expect(scanJson(`{"s":"${before}\ud83d\ude00${after}"}`)).toBeUndefined(); // a pair is no lone surrogate
+        expect(scanJson(asKey ? `{${string}:1}` : `{"s":[1,${string}]}`).problem?.code).toBe("lone_surrogate");
+        expect(scanJson(`{"s":"${before}\ud83d\ude00${after}"}`).problem).toBeUndefined(); // a pair is no lone surrogate
       }),
       { numRuns: 300 },
     );

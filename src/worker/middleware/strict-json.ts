@@ -72,9 +72,19 @@ function unitAt(text: string, i: number): number {
   return c === BACKSLASH && text.charCodeAt(i + 1) === U ? hex4(text, i + 2) : c;
 }
 
+/** The width of a `\uXXXX` escape. */
+const UNIT_ESCAPE = 6;
+
 /** How many code units the escape or raw unit at a string position spans. */
 function widthAt(text: string, i: number): number {
-  return text.charCodeAt(i) !== BACKSLASH ? 1 : text.charCodeAt(i + 1) === U ? 6 : 2;
+  return text.charCodeAt(i) !== BACKSLASH ? 1 : text.charCodeAt(i + 1) === U ? UNIT_ESCAPE : 2;
+}
+
+/** What scanJson finds in JSON text. */
+export interface JsonScan {
+  problem?: JsonProblem;
+  /** How many escapes in its strings stand for a code unit outside ASCII (`\u0080` on). */
+  nonAsciiEscapes: number;
 }
 
 /**
@@ -82,39 +92,46 @@ function widthAt(text: string, i: number): number {
  * than `maxDepth`, objects with more than `maxKeys` keys and more than `maxValues` array items and
  * object members in all (reported at once, before parsing, so that JSON.parse never sees them),
  * duplicate keys (JSON.parse keeps the last),
- * lone surrogates and NUL (as escapes or raw). Syntax is left to JSON.parse; on malformed text the
- * findings other than depth are meaningless and the caller reports the syntax error instead.
+ * lone surrogates (as escapes or raw) and escaped NUL (a raw NUL, like any raw control character,
+ * is a syntax error to JSON.parse). Syntax is left to JSON.parse; on malformed text the findings
+ * other than depth are meaningless and the caller reports the syntax error instead. It also counts
+ * the escapes of units outside ASCII, for the bound on the body's units outside ASCII.
  */
-export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_JSON_KEYS, maxValues = MAX_JSON_VALUES): JsonProblem | undefined {
+export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_JSON_KEYS, maxValues = MAX_JSON_VALUES): JsonScan {
   const containers: (Set<string> | null)[] = []; // keys seen per open object; null for arrays
   let expectKey = false;
   let found: JsonProblem | undefined;
   let values = 0;
+  let nonAsciiEscapes = 0;
   let arrayOpened = false; // the next value, unless a ], is an array's first item
   const tooManyValues: JsonProblem = { code: "too_many_values", message: `the body holds more than ${maxValues} array items and object members` };
-  // What a string's characters need a look for: its closing quote, escapes, NUL and lone surrogates. All others are skipped.
-  const [quote, backslash, nul, surrogate] = [nextOf(text, '"'), nextOf(text, "\\"), nextOf(text, "\0"), nextSurrogate(text)];
+  // What a string's characters need a look for: its closing quote, escapes and lone surrogates. All others are skipped.
+  const [quote, backslash, surrogate] = [nextOf(text, '"'), nextOf(text, "\\"), nextSurrogate(text)];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (arrayOpened && c !== SPACE && c !== TAB && c !== LF && c !== CR) {
       arrayOpened = false;
-      if (c !== CLOSE_ARRAY && ++values > maxValues) return tooManyValues;
+      if (c !== CLOSE_ARRAY && ++values > maxValues) return { problem: tooManyValues, nonAsciiEscapes };
     }
     if (c === QUOTE) {
       const start = i++;
       let escaped = false;
       while (i < text.length) {
         if (text.charCodeAt(i) !== BACKSLASH) {
-          i = Math.min(quote(i), backslash(i), nul(i), surrogate(i));
+          i = Math.min(quote(i), backslash(i), surrogate(i));
           if (i === text.length || text.charCodeAt(i) === QUOTE) break;
         }
         const unit = unitAt(text, i);
         const width = widthAt(text, i);
         escaped ||= width > 1;
+        if (width === UNIT_ESCAPE && unit >= 0x80) nonAsciiEscapes++;
         if (unit === 0) found ??= { code: "nul_character", message: `a string contains NUL (U+0000) at character ${i}` };
         if (isHigh(unit)) {
-          if (isLow(unitAt(text, i + width))) i += widthAt(text, i + width);
-          else found ??= loneSurrogate(i);
+          const lowWidth = widthAt(text, i + width);
+          if (isLow(unitAt(text, i + width))) {
+            if (lowWidth === UNIT_ESCAPE) nonAsciiEscapes++;
+            i += lowWidth;
+          } else found ??= loneSurrogate(i);
         } else if (isLow(unit)) found ??= loneSurrogate(i);
         i += width;
       }
@@ -123,13 +140,13 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
         const key = escaped ? decodeString(text.slice(start, i + 1)) : text.slice(start + 1, i);
         if (key !== undefined && keys.has(key)) found ??= { code: "duplicate_key", message: `duplicate key ${JSON.stringify(key.slice(0, 64))}` };
         else if (key !== undefined) keys.add(key);
-        if (keys.size > maxKeys) return { code: "too_many_keys", message: `a JSON object has more than ${maxKeys} keys` };
-        if (++values > maxValues) return tooManyValues;
+        if (keys.size > maxKeys) return { problem: { code: "too_many_keys", message: `a JSON object has more than ${maxKeys} keys` }, nonAsciiEscapes };
+        if (++values > maxValues) return { problem: tooManyValues, nonAsciiEscapes };
         expectKey = false;
       }
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       if (containers.length === maxDepth) {
-        return { code: "json_too_deep", message: `JSON nesting is deeper than ${maxDepth} levels` };
+        return { problem: { code: "json_too_deep", message: `JSON nesting is deeper than ${maxDepth} levels` }, nonAsciiEscapes };
       }
       containers.push(c === OPEN_OBJECT ? new Set() : null);
       expectKey = c === OPEN_OBJECT;
@@ -139,12 +156,12 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
       expectKey = false;
     } else if (c === COMMA) {
       expectKey = !!containers.at(-1);
-      if (containers.at(-1) === null && ++values > maxValues) return tooManyValues;
+      if (containers.at(-1) === null && ++values > maxValues) return { problem: tooManyValues, nonAsciiEscapes };
     } else if (c === COLON) {
       expectKey = false;
     }
   }
-  return found;
+  return { problem: found, nonAsciiEscapes };
 }
 
 function loneSurrogate(at: number): JsonProblem {
@@ -161,15 +178,20 @@ function decodeString(literal: string): string | undefined {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 
-/** Parses a request body strictly: the value, or the problem to answer with. */
-function parseStrictJson(bytes: ArrayBuffer | Uint8Array): { value: Record<string, unknown> } | { problem: JsonProblem } {
+/**
+ * Parses a request body strictly: the value, with a bound on the code units outside ASCII its
+ * strings hold, or the problem to answer with. Such a unit takes a byte more in UTF-8 than in the
+ * decoded text at least (two or three bytes for one unit, four for two), unless it is escaped: so
+ * the body's bytes beyond its decoded length, and the escapes of such units, bound them.
+ */
+function parseStrictJson(bytes: ArrayBuffer | Uint8Array): { value: Record<string, unknown>; nonAsciiBound: number } | { problem: JsonProblem } {
   let text: string;
   try {
     text = utf8.decode(bytes);
   } catch {
     return { problem: { code: "malformed_json", message: "request body is not valid UTF-8" } };
   }
-  const problem = scanJson(text);
+  const { problem, nonAsciiEscapes } = scanJson(text);
   if (problem?.code === "json_too_deep" || problem?.code === "too_many_keys" || problem?.code === "too_many_values") return { problem };
   let value: unknown;
   try {
@@ -183,7 +205,7 @@ function parseStrictJson(bytes: ArrayBuffer | Uint8Array): { value: Record<strin
     const message = `request body must be a JSON object, not ${kind}`;
     return { problem: { code: "invalid_request", message, details: [{ path: "", message }] } };
   }
-  return { value: value as Record<string, unknown> };
+  return { value: value as Record<string, unknown>, nonAsciiBound: bytes.byteLength - text.length + nonAsciiEscapes };
 }
 
 export interface StrictJsonOptions {
@@ -281,7 +303,7 @@ export const strictJson = ({ maxBytes }: StrictJsonOptions): MiddlewareHandler =
     }
     // c.req.json(), which the validators call, would decode and parse the body again.
     c.req.json = <T>() => Promise.resolve(parsed.value as T);
-    c.set("bodyBytes", bytes.byteLength);
+    c.set("nonAsciiBound", parsed.nonAsciiBound);
     await next();
   };
 };
