@@ -258,6 +258,9 @@ export function worstCases(): Case[] {
     sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+0344 after every 8th unit up to the limit outside ASCII`, "\u0344", 8),
     sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+FFFD after every 8th unit up to the limit outside ASCII`, "\ufffd", 8),
     sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, ẞ after every 8th unit up to the limit outside ASCII`, "\u1e9e", 8),
+    // NFC splits U+FB2C in three (a letter and two marks), and U+1D15E in two code points above the BMP, which the kernel leaves to JavaScript.
+    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+FB2C after every 8th unit up to the limit outside ASCII`, "\ufb2c", 8),
+    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+1D15E after every 8th unit up to the limit outside ASCII`, "\u{1d15e}", 8),
     explainedBatch("explain=all", MAX_EXPLAINED_BATCH_LENGTH),
     explainedBatch("explain=all,segments", MAX_SEGMENTED_BATCH_LENGTH),
     {
