@@ -83,9 +83,12 @@ function widthAt(text: string, i: number): number {
 /** What scanJson finds in JSON text. */
 export interface JsonScan {
   problem?: JsonProblem;
-  /** How many escapes in its strings stand for a code unit outside ASCII (`\u0080` on). */
+  /** How many escapes in its strings stand for a code unit outside ASCII (`\u0080` on); 0 once a limit refused the text. */
   nonAsciiEscapes: number;
 }
+
+/** A limit's refusal, made at once: the rest of the text is not read. */
+const refused = (problem: JsonProblem): JsonScan => ({ problem, nonAsciiEscapes: 0 });
 
 /**
  * One linear pass over JSON text that finds what JSON.parse lets through silently: nesting deeper
@@ -111,7 +114,7 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
     const c = text.charCodeAt(i);
     if (arrayOpened && c !== SPACE && c !== TAB && c !== LF && c !== CR) {
       arrayOpened = false;
-      if (c !== CLOSE_ARRAY && ++values > maxValues) return { problem: tooManyValues, nonAsciiEscapes };
+      if (c !== CLOSE_ARRAY && ++values > maxValues) return refused(tooManyValues);
     }
     if (c === QUOTE) {
       const start = i++;
@@ -140,13 +143,13 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
         const key = escaped ? decodeString(text.slice(start, i + 1)) : text.slice(start + 1, i);
         if (key !== undefined && keys.has(key)) found ??= { code: "duplicate_key", message: `duplicate key ${JSON.stringify(key.slice(0, 64))}` };
         else if (key !== undefined) keys.add(key);
-        if (keys.size > maxKeys) return { problem: { code: "too_many_keys", message: `a JSON object has more than ${maxKeys} keys` }, nonAsciiEscapes };
-        if (++values > maxValues) return { problem: tooManyValues, nonAsciiEscapes };
+        if (keys.size > maxKeys) return refused({ code: "too_many_keys", message: `a JSON object has more than ${maxKeys} keys` });
+        if (++values > maxValues) return refused(tooManyValues);
         expectKey = false;
       }
     } else if (c === OPEN_OBJECT || c === OPEN_ARRAY) {
       if (containers.length === maxDepth) {
-        return { problem: { code: "json_too_deep", message: `JSON nesting is deeper than ${maxDepth} levels` }, nonAsciiEscapes };
+        return refused({ code: "json_too_deep", message: `JSON nesting is deeper than ${maxDepth} levels` });
       }
       containers.push(c === OPEN_OBJECT ? new Set() : null);
       expectKey = c === OPEN_OBJECT;
@@ -156,7 +159,7 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
       expectKey = false;
     } else if (c === COMMA) {
       expectKey = !!containers.at(-1);
-      if (containers.at(-1) === null && ++values > maxValues) return { problem: tooManyValues, nonAsciiEscapes };
+      if (containers.at(-1) === null && ++values > maxValues) return refused(tooManyValues);
     } else if (c === COLON) {
       expectKey = false;
     }
