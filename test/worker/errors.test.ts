@@ -85,7 +85,7 @@ describe("errors share one JSON shape with a stable code", () => {
     // What the Worker counts only past a bound from the body's bytes: escapes take no more bytes than their length, "中" two more.
     const escaped = (text: string) => JSON.stringify(text).replace(/[^\x00-\x7f]/g, (u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, "0")}`);
     const half = MAX_NON_ASCII_LENGTH / 2;
-    const body = (more: string) => `{"text1":${escaped(`${"ж".repeat(half / 2)} ${"😀".repeat(half / 4)}${more}`)},"text2":${JSON.stringify(`中${"中".repeat(half - 1)}`)}}`;
+    const body = (more: string) => `{"text1":${escaped(`${"ж".repeat(half / 2)} ${"😀".repeat(half / 4)}${more}`)},"text2":${JSON.stringify("中".repeat(half))}}`;
     expect((await postJson("/predict", body(""))).status).toBe(200);
     const response = await postJson("/predict", body("é"));
     expect(response.status).toBe(413);
