@@ -17,7 +17,7 @@ import {
   MAX_SEGMENTED_TEXT_LENGTH,
   MAX_TEXT_LENGTH,
 } from "../src/worker/limits.js";
-import { englishText } from "../test/fixtures/texts.js";
+import { englishText, escapedJson } from "../test/fixtures/texts.js";
 import { sharedWithFloodSymbols, sharedWithFloodWords, typesFloodAscii, typesFloodText } from "./hash-floods.js";
 import { ignorableSentences, scatteredSymbolLines, scatteredWordSentences } from "./segment-floods.js";
 import { send } from "./http.js";
@@ -54,8 +54,6 @@ const distinctWords = (seed: number, length: number) => {
   for (let i = 0; text.length < length; i++) text += `w${seed}x${i.toString(36)}${i % 12 === 11 ? ". " : " "}`;
   return text.slice(0, length);
 };
-/** JSON of a string written entirely as \uXXXX escapes (what a client that escapes everything sends). */
-const escaped = (text: string) => `"${[...text].map((ch) => [...ch].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, "0")}`).join("")).join("")}"`;
 
 /** Windows of 400 units of `x` closed by Σ: each window cut falls after a final sigma that the next window makes non-final. */
 const sigmaWindows = (x: string, length: number) => {
@@ -220,7 +218,7 @@ export function worstCases(): Case[] {
       name: "texts written as escapes, filling the body",
       path: "/predict",
       // As much outside ASCII as a request takes, then ASCII letters, every unit an escape.
-      body: `{"text1":${escaped(fill("é", M) + fill("a", escapedUnits - M))},"text2":${escaped(fill("ж", M) + fill("b", escapedUnits - M))}}`,
+      body: `{"text1":${escapedJson(fill("é", M) + fill("a", escapedUnits - M))},"text2":${escapedJson(fill("ж", M) + fill("b", escapedUnits - M))}}`,
     },
     { name: "a body of '[' (refused: too deep)", path: "/predict", body: "[".repeat(MAX_BODY_BYTES) },
     // Both from a red-team session: zod-validator built every query parameter (12 ms), and the 422 quoted the key whole (1 MB, 13 ms).

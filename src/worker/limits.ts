@@ -2,9 +2,9 @@
 
 /**
  * Largest accepted request body of /predict, in bytes. With the limits below it keeps requests
- * near the Workers Free plan's 10 ms of CPU (BENCHMARKS.md, worst cases: the fullest batches took
- * up to 12.7 ms, with a combining mark after every 8th unit): a body of escapes the strict JSON
- * check must read one by one costs the most per byte.
+ * near the Workers Free plan's 10 ms of CPU (BENCHMARKS.md, worst cases: the fullest batches of
+ * text that NFC works on take about 10 ms on a calm machine, up to 14 on a slow one): a body of
+ * escapes the strict JSON check must read one by one costs the most per byte.
  */
 export const MAX_BODY_BYTES = 512 * 1024;
 

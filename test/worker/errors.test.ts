@@ -2,6 +2,7 @@ import { SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, MAX_NON_ASCII_LENGTH, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
 import { MAX_ERROR_TEXT } from "../../src/worker/errors.js";
+import { unitEscape } from "../fixtures/texts.js";
 import { BASE, errorOf, postJson } from "./request.js";
 
 describe("errors share one JSON shape with a stable code", () => {
@@ -83,7 +84,7 @@ describe("errors share one JSON shape with a stable code", () => {
 
   it("counts units outside ASCII written as escapes, or in three bytes of UTF-8, toward the same limit", async () => {
     // What the Worker counts only past a bound from the body's bytes: escapes take no more bytes than their length, "中" two more.
-    const escaped = (text: string) => JSON.stringify(text).replace(/[^\x00-\x7f]/g, (u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, "0")}`);
+    const escaped = (text: string) => JSON.stringify(text).replace(/[^\x00-\x7f]/g, unitEscape);
     const half = MAX_NON_ASCII_LENGTH / 2;
     const body = (more: string) => `{"text1":${escaped(`${"ж".repeat(half / 2)} ${"😀".repeat(half / 4)}${more}`)},"text2":${JSON.stringify("中".repeat(half))}}`;
     expect((await postJson("/predict", body(""))).status).toBe(200);

@@ -3,6 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_JSON_VALUES } from "../../src/worker/limits.js";
 import { scanJson } from "../../src/worker/middleware/strict-json.js";
+import { escapedJson, unitEscape } from "../fixtures/texts.js";
 import { BASE, errorOf, postJson } from "./request.js";
 
 describe("strict JSON bodies: each refusal has its status and code", () => {
@@ -80,11 +81,10 @@ describe("scanJson", () => {
 
   it("finds a duplicate however the keys are spelled", () => {
     const key = fc.string({ unit: "binary", minLength: 1 }).filter((s) => !s.includes("\0"));
-    const escapeAll = (s: string) => `"${Array.from({ length: s.length }, (_, i) => `\\u${s.charCodeAt(i).toString(16).padStart(4, "0")}`).join("")}"`;
     fc.assert(
       fc.property(fc.uniqueArray(key, { minLength: 1, maxLength: 8 }), fc.nat(), (keys, pick) => {
         const repeated = keys[pick % keys.length]!;
-        const text = `{${keys.map((k) => `${JSON.stringify(k)}:0`).join(",")},${escapeAll(repeated)}:1}`;
+        const text = `{${keys.map((k) => `${JSON.stringify(k)}:0`).join(",")},${escapedJson(repeated)}:1}`;
         expect(JSON.parse(text)).toBeTypeOf("object");
         expect(scanJson(text).problem?.code).toBe("duplicate_key");
       }),
@@ -121,7 +121,7 @@ describe("scanJson", () => {
     const text = fc.string({ unit: "binary" });
     const escapeOutsideAscii = (json: string, pick: (k: number) => boolean) => {
       let k = 0, escapes = 0;
-      const written = json.replace(/[^\x00-\x7f]/g, (u) => (pick(k++) ? (escapes++, `\\u${u.charCodeAt(0).toString(16).padStart(4, "0")}`) : u));
+      const written = json.replace(/[^\x00-\x7f]/g, (u) => (pick(k++) ? (escapes++, unitEscape(u)) : u));
       return { written, escapes };
     };
     fc.assert(

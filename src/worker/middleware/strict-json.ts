@@ -130,8 +130,8 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH, maxKeys = MAX_
         if (width === UNIT_ESCAPE && unit >= 0x80) nonAsciiEscapes++;
         if (unit === 0) found ??= { code: "nul_character", message: `a string contains NUL (U+0000) at character ${i}` };
         if (isHigh(unit)) {
-          const lowWidth = widthAt(text, i + width);
           if (isLow(unitAt(text, i + width))) {
+            const lowWidth = widthAt(text, i + width);
             if (lowWidth === UNIT_ESCAPE) nonAsciiEscapes++;
             i += lowWidth;
           } else found ??= loneSurrogate(i);
