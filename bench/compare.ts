@@ -60,7 +60,9 @@ async function build(dir: string): Promise<Version> {
   const modelFile = join(out, "model.js");
   const kernel = ["hash", "ascii"].map((name) => ({ name, wasm: join(dir, `src/model/${name}-kernel.wasm`) })).find(({ wasm }) => existsSync(wasm));
   const install = kernel?.name === "hash" ? "installHashKernel" : "installAsciiKernel";
-  const entry = `export { scorePair } from "./src/model/scorer.js";\nexport { loadWeights } from "./src/model/weights.js";\n${kernel ? `export { ${install} } from "./src/model/hashing.js";\n` : ""}`;
+  // The schema and loadWeights moved to weights-file.ts in 2026-12 (the Worker no longer imports them).
+  const weightsModule = existsSync(join(dir, "src/model/weights-file.ts")) ? "weights-file" : "weights";
+  const entry = `export { scorePair } from "./src/model/scorer.js";\nexport { loadWeights } from "./src/model/${weightsModule}.js";\n${kernel ? `export { ${install} } from "./src/model/hashing.js";\n` : ""}`;
   run("esbuild", ["--bundle", "--platform=node", "--format=esm", "--target=node20", `--outfile=${modelFile}`, "--log-level=warning"], entry);
   const modelModule = (await import(pathToFileURL(modelFile).href)) as ModelModule;
   const { loadWeights, scorePair } = modelModule;

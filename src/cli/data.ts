@@ -7,7 +7,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { installHashKernel } from "../model/hashing.js";
-import { loadWeights, type Model, type WeightsFile } from "../model/weights.js";
+import type { Model } from "../model/weights.js";
+import { loadWeights, type WeightsFile } from "../model/weights-file.js";
 import { readHashKernel } from "./hash-kernel.js";
 
 export interface Pair {

@@ -6,7 +6,8 @@
 import { exp } from "./exp.js";
 import { FEATURES, FEATURE_NAMES, STATISTICS_COUNT, extractFeatures, type FeatureName, type FeatureTables } from "./features.js";
 import { hashText } from "./hashing.js";
-import { encodeTable, type Model, type WeightsFile } from "./weights.js";
+import { encodeTable, type Model } from "./weights.js";
+import type { WeightsFile } from "./weights-file.js";
 
 export interface LabeledPair {
   id: string;

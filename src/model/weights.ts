@@ -1,69 +1,14 @@
 /**
- * The weights file: its schema, and loading it into a ready-to-score model. Loading checks that
- * the file describes exactly the features this extractor computes, so a mismatched deployment
- * fails at start-up instead of answering wrong numbers.
+ * A weights file (its schema is in weights-file.ts) made into a ready-to-score model. Making it
+ * checks that the file describes exactly the features this extractor computes, and that its
+ * tables decode, so a mismatched deployment fails at start-up instead of answering wrong numbers.
  */
-import * as z from "../zod.js";
 import { FEATURES, STATISTICS_COUNT, type FeatureTables } from "./features.js";
 import { fromBase64, toBase64 } from "./codec.js";
-import { CHAR_NGRAM_ORDER } from "./hashing.js";
-
-export const WEIGHTS_FORMAT_VERSION = 5;
+import type { SparseTable, WeightsFile } from "./weights-file.js";
 
 /** The longest distance between listed buckets that one byte of `gaps` holds. */
 const MAX_GAP = 255;
-
-const finite = z.number().check(z.refine(Number.isFinite, "must be a finite number"));
-const positive = finite.check(z.refine((s) => s > 0, "must be > 0"));
-const quantized = z.int().check(z.gte(-127), z.lte(127));
-
-/**
- * A hashed table stored sparsely: every bucket holds `default` except the `entries` listed.
- * `gaps` is base64 of one byte per listed bucket, its distance from the previous one (the first
- * from bucket -1); a longer distance is bridged with entries that hold the default. `values` is
- * base64 of their values as signed bytes, in units of the tables' `step`. Fixed-size bytes rather
- * than numbers: the Worker checks and expands them in one short loop at start-up, while that code
- * still runs cold.
- */
-const sparseTableSchema = z.object({
-  default: quantized,
-  entries: z.int().check(z.gte(0)),
-  gaps: z.string(),
-  values: z.string(),
-});
-
-export const weightsFileSchema = z.object({
-  format_version: z.literal(WEIGHTS_FORMAT_VERSION),
-  model: z.object({
-    name: z.string().check(z.minLength(1)),
-    version: z.string().check(z.minLength(1)),
-    type: z.literal("pairwise-logistic"),
-  }),
-  features: z.array(
-    z.object({ name: z.string(), mean: finite, scale: positive, weight: finite }),
-  ),
-  tables: z.object({
-    char_ngram_order: z.literal(CHAR_NGRAM_ORDER),
-    bits: z.int().check(z.gte(4), z.lte(24)),
-    step: positive,
-    char_ngram: sparseTableSchema,
-    word: sparseTableSchema,
-  }),
-  /**
-   * Answers less confident than the threshold are marked uncertain; the trainer chose it for the
-   * target, and cross-validation measured what it keeps.
-   */
-  uncertainty: z.object({
-    confidence_threshold: finite.check(z.gte(0.5), z.lte(1)),
-    target_agreement: finite.check(z.gte(0), z.lte(1)),
-    cross_validation: z.object({ coverage: finite, accuracy_kept: finite, accuracy_uncertain: finite }),
-  }),
-  training: z.record(z.string(), z.unknown()),
-  metrics: z.record(z.string(), z.unknown()),
-});
-
-export type WeightsFile = z.infer<typeof weightsFileSchema>;
-export type SparseTable = z.infer<typeof sparseTableSchema>;
 
 export interface Model {
   name: string;
@@ -137,16 +82,15 @@ export function encodeTable(dense: Int8Array): SparseTable {
   };
 }
 
-/** Validates a parsed weights file against the schema and the extractor's feature list. */
-export function loadWeights(json: unknown): { file: WeightsFile; model: Model } {
-  const file = weightsFileSchema.parse(json);
+/** The model of a weights file that passed the schema; throws if its features or tables do not fit the extractor. */
+export function modelOf(file: WeightsFile): Model {
   const expected = FEATURES.map((f) => f.name).join(",");
   const found = file.features.map((f) => f.name).join(",");
   if (found !== expected) {
     throw new Error(`weights file features [${found}] do not match the extractor's [${expected}]`);
   }
   const { bits, step } = file.tables;
-  const model: Model = {
+  return {
     name: file.model.name,
     version: file.model.version,
     means: Float64Array.from(file.features, (f) => f.mean),
@@ -161,11 +105,10 @@ export function loadWeights(json: unknown): { file: WeightsFile; model: Model } 
     },
     uncertaintyThreshold: file.uncertainty.confidence_threshold,
   };
-  return { file, model };
 }
 
 /**
- * The weights file's exact text. The Worker reproduces these bytes from the parsed JSON, so its
+ * The weights file's exact text. The Worker reproduces these bytes from the imported JSON, so its
  * digest equals the file's SHA-256.
  */
 export function serializeWeights(file: WeightsFile): string {

@@ -1,14 +1,17 @@
 /**
- * The bundled model, loaded once per isolate. An invalid or mismatched weights file throws here,
- * at start-up, so a bad deployment never serves.
+ * The bundled model, made once per isolate. Building the bundle checks the weights file against
+ * its schema (wrangler.toml's [build]); a file whose features or tables do not fit the extractor
+ * throws here, at start-up, so a bad deployment never serves.
  */
 import { sha256 } from "hono/utils/crypto";
 import weightsJson from "../../weights/model.json";
 import hashKernel from "../model/hash-kernel.wasm";
 import { installHashKernel } from "../model/hashing.js";
-import { loadWeights, serializeWeights } from "../model/weights.js";
+import type { WeightsFile } from "../model/weights-file.js";
+import { modelOf, serializeWeights } from "../model/weights.js";
 
-export const { file: weightsFile, model } = loadWeights(weightsJson);
+export const weightsFile = weightsJson as WeightsFile;
+export const model = modelOf(weightsFile);
 installHashKernel(hashKernel);
 
 let digest: Promise<string> | undefined;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { runMicro } from "../../bench/micro.js";
 import { extractionTasks, nonAsciiPair, TYPICAL_LENGTH, typicalPair } from "../../bench/tasks.js";
-import { loadWeights } from "../../src/model/weights.js";
+import { loadWeights } from "../../src/model/weights-file.js";
 import weightsJson from "../../weights/model.json";
 
 const { model } = loadWeights(weightsJson);

@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fromBase64, toBase64 } from "../../src/model/codec.js";
-import { decodeTable, encodeTable, loadWeights, serializeWeights, type WeightsFile } from "../../src/model/weights.js";
+import { loadWeights, type WeightsFile } from "../../src/model/weights-file.js";
+import { decodeTable, encodeTable, serializeWeights } from "../../src/model/weights.js";
 
 const text = readFileSync("weights/model.json", "utf8");
 

@@ -2,7 +2,7 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { FEATURE_NAMES } from "../../src/model/features.js";
 import { scorePair } from "../../src/model/scorer.js";
-import { loadWeights } from "../../src/model/weights.js";
+import { loadWeights } from "../../src/model/weights-file.js";
 import weightsJson from "../../weights/model.json";
 import { FIXTURE_PAIRS } from "../fixtures/pairs.js";
 import { BASE, postJson } from "./request.js";
