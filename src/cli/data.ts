@@ -133,11 +133,13 @@ export function labeledPairs(dataset: Dataset): (Pair & { realTextId: 1 | 2 })[]
 }
 
 /**
- * Reads and validates a weights file (the same check the Worker makes at start-up), and installs
- * the WebAssembly hashing pass, as the Worker does when it loads the model.
+ * Reads and validates a weights file (the schema, which builds of the Worker run on the bundled file,
+ * and the checks the Worker makes at start-up), and installs the WebAssembly hashing pass, which
+ * expands the tables, as the Worker does when it loads the model.
  */
 export function readWeights(path: string): { file: WeightsFile; model: Model } {
-  installHashKernel(readHashKernel());
+  const kernel = readHashKernel();
+  installHashKernel(kernel);
   if (!existsSync(path)) throw new DataError(`${path}: no such weights file`);
   let json: unknown;
   try {
@@ -146,7 +148,7 @@ export function readWeights(path: string): { file: WeightsFile; model: Model } {
     throw new DataError(`${path}: malformed JSON (${(error as Error).message})`);
   }
   try {
-    return loadWeights(json);
+    return loadWeights(json, kernel);
   } catch (error) {
     throw new DataError(`${path}: not a valid weights file (${(error as Error).message})`);
   }

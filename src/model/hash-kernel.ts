@@ -37,6 +37,25 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   init(): void;
   run(at: number): number;
+  expand(size: number, fill: number, gaps: number, values: number, count: number): number;
+}
+
+/**
+ * A sparse table of the weights file expanded by the module's `expand` (weights.ts' decodeTable
+ * checks the answer), in an instance of its own: its memory holds the dense table from 0, then the
+ * gaps and values, and never grows again, so the table's view stays valid. `end` is one past the
+ * last listed bucket, the sum of the gaps, which stays below 2^32 for at most 2^24 entries.
+ */
+export function expandTable(module: WebAssembly.Module, size: number, fill: number, gaps: Uint8Array, values: Int8Array): { dense: Int8Array; end: number } {
+  const { memory, expand } = new WebAssembly.Instance(module).exports as unknown as KernelExports;
+  const count = gaps.length;
+  const bytesNeeded = size + 2 * count;
+  if (bytesNeeded > memory.buffer.byteLength) memory.grow(Math.ceil((bytesNeeded - memory.buffer.byteLength) / PAGE));
+  const bytes = new Uint8Array(memory.buffer);
+  bytes.set(gaps, size);
+  bytes.set(new Uint8Array(values.buffer, values.byteOffset, count), size + count);
+  const end = expand(size, fill, size, size + count, count) >>> 0;
+  return { dense: new Int8Array(memory.buffer, 0, size), end };
 }
 
 export class HashKernel {

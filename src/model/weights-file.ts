@@ -61,8 +61,8 @@ export const weightsFileSchema = z.object({
 export type WeightsFile = z.infer<typeof weightsFileSchema>;
 export type SparseTable = z.infer<typeof sparseTableSchema>;
 
-/** Validates a parsed weights file against the schema and the extractor's feature list. */
-export function loadWeights(json: unknown): { file: WeightsFile; model: Model } {
+/** Validates a parsed weights file against the schema, and makes its model (modelOf, with the hashing module if given). */
+export function loadWeights(json: unknown, kernel?: WebAssembly.Module): { file: WeightsFile; model: Model } {
   const file = weightsFileSchema.parse(json);
-  return { file, model: modelOf(file) };
+  return { file, model: modelOf(file, kernel) };
 }

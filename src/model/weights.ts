@@ -5,6 +5,7 @@
  */
 import { FEATURES, STATISTICS_COUNT, type FeatureTables } from "./features.js";
 import { fromBase64, toBase64 } from "./codec.js";
+import { expandTable } from "./hash-kernel.js";
 import type { SparseTable, WeightsFile } from "./weights-file.js";
 
 /** The longest distance between listed buckets that one byte of `gaps` holds. */
@@ -23,8 +24,14 @@ export interface Model {
   uncertaintyThreshold: number;
 }
 
-/** Expands a sparse table into the dense array, checking each entry as it goes. */
-export function decodeTable(table: SparseTable, bits: number, name: string): Int8Array {
+/**
+ * Expands a sparse table into the dense array, then checks its entries. With `kernel`, the hashing
+ * module (hash-kernel.ts), its `expand` writes the table: at start-up this code still runs
+ * interpreted, and the loop of expandInJavaScript, which does the same without it, took 6 to 8 ms of
+ * a Worker's start-up. Neither checks inside its loop (a bucket beyond the table is not written);
+ * native searches check after it.
+ */
+export function decodeTable(table: SparseTable, bits: number, name: string, kernel?: WebAssembly.Module): Int8Array {
   const fail = (what: string) => new Error(`tables.${name}: ${what}`);
   let gaps: Uint8Array;
   let values: Int8Array;
@@ -38,16 +45,22 @@ export function decodeTable(table: SparseTable, bits: number, name: string): Int
   if (gaps.length !== table.entries || values.length !== table.entries) {
     throw fail(`expected ${table.entries} gaps and values, found ${gaps.length} and ${values.length}`);
   }
-  const dense = new Int8Array(1 << bits).fill(table.default);
-  // This loop runs once per isolate at start-up, interpreted: it checks nothing (a bucket beyond
-  // the table is not written), and native searches check after it. With the checks inside, a
-  // Worker's start-up took about 9 ms longer.
-  let key = -1;
-  for (let i = 0; i < gaps.length; i++) dense[(key += gaps[i]!)] = values[i]!;
-  if (key >= dense.length || gaps.includes(0)) throw fail(`entry ${firstNotIncreasing(gaps, dense.length)} is not an increasing bucket below 2^${bits}`);
+  const size = 1 << bits;
+  const notIncreasing = () => fail(`entry ${firstNotIncreasing(gaps, size)} is not an increasing bucket below 2^${bits}`);
+  if (gaps.length > size) throw notIncreasing(); // more entries than buckets (and the kernel's sum of gaps stays below 2^32)
+  const { dense, end } = kernel ? expandTable(kernel, size, table.default, gaps, values) : expandInJavaScript(size, table.default, gaps, values);
+  if (end > size || gaps.includes(0)) throw notIncreasing();
   const outside = values.indexOf(-128);
   if (outside >= 0) throw fail(`value ${outside} is -128, outside the stored range`);
   return dense;
+}
+
+/** The dense table of `size` buckets holding `fill` but where the gaps lead, and one past the last bucket they lead to. */
+function expandInJavaScript(size: number, fill: number, gaps: Uint8Array, values: Int8Array): { dense: Int8Array; end: number } {
+  const dense = new Int8Array(size).fill(fill);
+  let key = -1;
+  for (let i = 0; i < gaps.length; i++) dense[(key += gaps[i]!)] = values[i]!;
+  return { dense, end: key + 1 };
 }
 
 /** The first entry whose gap is 0 or whose bucket (the sum of the gaps up to it, from -1) is at least `limit`. */
@@ -82,8 +95,11 @@ export function encodeTable(dense: Int8Array): SparseTable {
   };
 }
 
-/** The model of a weights file that passed the schema; throws if its features or tables do not fit the extractor. */
-export function modelOf(file: WeightsFile): Model {
+/**
+ * The model of a weights file that passed the schema; throws if its features or tables do not fit
+ * the extractor. `kernel`, the hashing module, expands the tables faster (decodeTable).
+ */
+export function modelOf(file: WeightsFile, kernel?: WebAssembly.Module): Model {
   const expected = FEATURES.map((f) => f.name).join(",");
   const found = file.features.map((f) => f.name).join(",");
   if (found !== expected) {
@@ -100,8 +116,8 @@ export function modelOf(file: WeightsFile): Model {
     tables: {
       bits,
       step,
-      charNgram: decodeTable(file.tables.char_ngram, bits, "char_ngram"),
-      word: decodeTable(file.tables.word, bits, "word"),
+      charNgram: decodeTable(file.tables.char_ngram, bits, "char_ngram", kernel),
+      word: decodeTable(file.tables.word, bits, "word", kernel),
     },
     uncertaintyThreshold: file.uncertainty.confidence_threshold,
   };

@@ -11,7 +11,7 @@ import type { WeightsFile } from "../model/weights-file.js";
 import { modelOf, serializeWeights } from "../model/weights.js";
 
 export const weightsFile = weightsJson as WeightsFile;
-export const model = modelOf(weightsFile);
+export const model = modelOf(weightsFile, hashKernel);
 installHashKernel(hashKernel);
 
 let digest: Promise<string> | undefined;
