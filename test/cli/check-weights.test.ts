@@ -15,6 +15,7 @@ describe("npm run check:weights", () => {
   it("is the command that every build of the bundle runs first, and passes the committed weights", () => {
     const { build } = unstable_readConfig({ config: "wrangler.toml" }, { hideWarnings: true });
     expect(build.command).toBe("npm run --silent check:weights");
+    expect(build.watch_dir).toContain("weights"); // wrangler dev checks a retrained model again
     const { status, stderr } = spawnSync(build.command, { shell: true, encoding: "utf8" });
     expect(status, stderr).toBe(0);
     expect(stderr).toMatch(/^weights\/model\.json: valid weights of impostor-hunt-pairwise /);
