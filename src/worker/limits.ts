@@ -3,7 +3,7 @@
 /**
  * Largest accepted request body of /predict, in bytes. With the limits below it keeps requests
  * near the Workers Free plan's 10 ms of CPU (BENCHMARKS.md, worst cases: the fullest batches of
- * text that NFC works on take about 10 ms on a calm machine, up to 14 on a slow one): a body of
+ * text that NFC works on take about 10 ms on a calm machine, up to 17 on a slow one): a body of
  * escapes the strict JSON check must read one by one costs the most per byte.
  */
 export const MAX_BODY_BYTES = 512 * 1024;
