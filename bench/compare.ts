@@ -60,9 +60,11 @@ async function build(dir: string): Promise<Version> {
   const modelFile = join(out, "model.js");
   const kernel = ["hash", "ascii"].map((name) => ({ name, wasm: join(dir, `src/model/${name}-kernel.wasm`) })).find(({ wasm }) => existsSync(wasm));
   const install = kernel?.name === "hash" ? "installHashKernel" : "installAsciiKernel";
-  // The schema and loadWeights moved to weights-file.ts in 2026-12 (the Worker no longer imports them).
-  const weightsModule = existsSync(join(dir, "src/model/weights-file.ts")) ? "weights-file" : "weights";
-  const entry = `export { scorePair } from "./src/model/scorer.js";\nexport { loadWeights } from "./src/model/${weightsModule}.js";\n${kernel ? `export { ${install} } from "./src/model/hashing.js";\n` : ""}`;
+  // Until 2026-12 weights.ts had loadWeights; since, weights-file.ts has the schema's parseWeightsFile and weights.ts' modelOf makes the model.
+  const loadWeightsSource = existsSync(join(dir, "src/model/weights-file.ts"))
+    ? `import { modelOf } from "./src/model/weights.js";\nimport { parseWeightsFile } from "./src/model/weights-file.js";\nexport const loadWeights = (json) => ({ model: modelOf(parseWeightsFile(json)) });\n`
+    : `export { loadWeights } from "./src/model/weights.js";\n`;
+  const entry = `export { scorePair } from "./src/model/scorer.js";\n${loadWeightsSource}${kernel ? `export { ${install} } from "./src/model/hashing.js";\n` : ""}`;
   run("esbuild", ["--bundle", "--platform=node", "--format=esm", "--target=node20", `--outfile=${modelFile}`, "--log-level=warning"], entry);
   const modelModule = (await import(pathToFileURL(modelFile).href)) as ModelModule;
   const { loadWeights, scorePair } = modelModule;

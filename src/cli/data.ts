@@ -7,8 +7,8 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { installHashKernel } from "../model/hashing.js";
-import type { Model } from "../model/weights.js";
-import { loadWeights, type WeightsFile } from "../model/weights-file.js";
+import { modelOf, type Model } from "../model/weights.js";
+import { parseWeightsFile, type WeightsFile } from "../model/weights-file.js";
 import { readHashKernel } from "./hash-kernel.js";
 
 export interface Pair {
@@ -148,7 +148,8 @@ export function readWeights(path: string): { file: WeightsFile; model: Model } {
     throw new DataError(`${path}: malformed JSON (${(error as Error).message})`);
   }
   try {
-    return loadWeights(json, kernel);
+    const file = parseWeightsFile(json);
+    return { file, model: modelOf(file, kernel) };
   } catch (error) {
     throw new DataError(`${path}: not a valid weights file (${(error as Error).message})`);
   }

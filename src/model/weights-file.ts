@@ -5,7 +5,6 @@
  */
 import * as z from "../zod.js";
 import { CHAR_NGRAM_ORDER } from "./hashing.js";
-import { modelOf, type Model } from "./weights.js";
 
 export const WEIGHTS_FORMAT_VERSION = 5;
 
@@ -61,8 +60,7 @@ export const weightsFileSchema = z.object({
 export type WeightsFile = z.infer<typeof weightsFileSchema>;
 export type SparseTable = z.infer<typeof sparseTableSchema>;
 
-/** Validates a parsed weights file against the schema, and makes its model (modelOf, with the hashing module if given). */
-export function loadWeights(json: unknown, kernel?: WebAssembly.Module): { file: WeightsFile; model: Model } {
-  const file = weightsFileSchema.parse(json);
-  return { file, model: modelOf(file, kernel) };
+/** A parsed weights file checked against the schema (weights.ts' modelOf makes it the model); throws naming what does not match. */
+export function parseWeightsFile(json: unknown): WeightsFile {
+  return weightsFileSchema.parse(json);
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { runMicro } from "../../bench/micro.js";
 import { extractionTasks, nonAsciiPair, TYPICAL_LENGTH, typicalPair } from "../../bench/tasks.js";
-import { loadWeights } from "../../src/model/weights-file.js";
+import { parseWeightsFile } from "../../src/model/weights-file.js";
+import { modelOf } from "../../src/model/weights.js";
 import weightsJson from "../../weights/model.json";
 
-const { model } = loadWeights(weightsJson);
+const model = modelOf(parseWeightsFile(weightsJson));
 const fast = { timeMs: 2, warmupMs: 0, minSampleMs: 0 };
 
 describe("benchmark tasks", () => {

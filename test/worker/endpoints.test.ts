@@ -2,13 +2,15 @@ import { env, SELF } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { FEATURE_NAMES } from "../../src/model/features.js";
 import { scorePair } from "../../src/model/scorer.js";
-import { loadWeights } from "../../src/model/weights-file.js";
+import { parseWeightsFile } from "../../src/model/weights-file.js";
+import { modelOf } from "../../src/model/weights.js";
 import weightsJson from "../../weights/model.json";
 import { FIXTURE_PAIRS } from "../fixtures/pairs.js";
 import { BASE, postJson } from "./request.js";
 import { fetchWith } from "./with-env.js";
 
-const { file, model } = loadWeights(weightsJson);
+const file = parseWeightsFile(weightsJson);
+const model = modelOf(file);
 
 describe("GET /health", () => {
   it("answers ok with the model's name and version", async () => {
