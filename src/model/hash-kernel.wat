@@ -1,7 +1,8 @@
 ;; The loops of hashing.ts' hashUnits in WebAssembly: hashUnits hands it every text, and it hashes
 ;; every unit of the BMP up to one it leaves to JavaScript (not learned yet, held by the state's
 ;; stop bits, or a Σ it cannot place), for the same buckets (test/model/hash-kernel.test.ts) in
-;; about half the time V8 takes for the JavaScript loops. `npm run wasm` assembles it into hash-kernel.wasm.
+;; about half the time V8 takes for the JavaScript loops; and `expand`, which writes the weights'
+;; dense tables at start-up. `npm run wasm` assembles it into hash-kernel.wasm.
 ;;
 ;; Memory, laid out by hash-kernel.ts: from 0 the FNV state after a 4-gram's first two units, for
 ;; every pair of ASCII units (i32, 0x4000 of them, index (a << 7) | b, written by `init`); from
@@ -30,7 +31,7 @@
       (local.set $a (i32.add (local.get $a) (i32.const 1)))
       (br_if $first (i32.lt_u (local.get $a) (i32.const 0x80)))))
 
-;; Expands a sparse table of the weights file (weights.ts' decodeTable) into `size` bytes from 0,
+  ;; Expands a sparse table of the weights file (weights.ts' decodeTable) into `size` bytes from 0,
   ;; which hold `fill` but for its `count` entries: a byte each of gap from the previous bucket (the
   ;; first from bucket -1) at `gaps` and of value at `values`, both above the table. Returns the end
   ;; of the buckets it lists, one past the last (the sum of the gaps), for decodeTable to check: a

@@ -17,8 +17,8 @@ const quantized = z.int().check(z.gte(-127), z.lte(127));
  * `gaps` is base64 of one byte per listed bucket, its distance from the previous one (the first
  * from bucket -1); a longer distance is bridged with entries that hold the default. `values` is
  * base64 of their values as signed bytes, in units of the tables' `step`. Fixed-size bytes rather
- * than numbers: the Worker checks and expands them in one short loop at start-up, while that code
- * still runs cold.
+ * than numbers: the Worker decodes them natively and the WebAssembly module expands them at
+ * start-up (weights.ts' decodeTable), while the JavaScript code still runs cold.
  */
 const sparseTableSchema = z.object({
   default: quantized,
