@@ -44,7 +44,7 @@ interface KernelExports {
  * A sparse table of the weights file expanded by the module's `expand` (weights.ts' decodeTable
  * checks the answer), in an instance of its own: its memory holds the dense table from 0, then the
  * gaps and values, and never grows again, so the table's view stays valid. `end` is one past the
- * last listed bucket, the sum of the gaps, which stays below 2^32 for at most 2^24 entries.
+ * last listed bucket, the sum of the gaps, or past the table where `expand` stopped.
  */
 export function expandTable(module: WebAssembly.Module, size: number, fill: number, gaps: Uint8Array, values: Int8Array): { dense: Int8Array; end: number } {
   const { memory, expand } = new WebAssembly.Instance(module).exports as unknown as KernelExports;
@@ -54,7 +54,7 @@ export function expandTable(module: WebAssembly.Module, size: number, fill: numb
   const bytes = new Uint8Array(memory.buffer);
   bytes.set(gaps, size);
   bytes.set(new Uint8Array(values.buffer, values.byteOffset, count), size + count);
-  const end = expand(size, fill, size, size + count, count) >>> 0;
+  const end = expand(size, fill, size, size + count, count);
   return { dense: new Int8Array(memory.buffer, 0, size), end };
 }
 

@@ -34,10 +34,10 @@
   ;; Expands a sparse table of the weights file (weights.ts' decodeTable) into `size` bytes from 0,
   ;; which hold `fill` but for its `count` entries: a byte each of gap from the previous bucket (the
   ;; first from bucket -1) at `gaps` and of value at `values`, both above the table. Returns the end
-  ;; of the buckets it lists, one past the last (the sum of the gaps), for decodeTable to check: a
-  ;; bucket from `size` on is not written. It runs once per table at start-up, in an instance of its
-  ;; own whose memory then holds the table: the same loop in JavaScript, still interpreted then, took
-  ;; 6 to 8 ms of a Worker's start-up.
+  ;; of the buckets it lists, one past the last (the sum of the gaps), for decodeTable to check; it
+  ;; stops at the first bucket from `size` on, unwritten. It runs once per table at start-up, in an
+  ;; instance of its own whose memory then holds the table: the same loop in JavaScript, still
+  ;; interpreted then, took 6 to 8 ms of a Worker's start-up.
   (func (export "expand") (param $size i32) (param $fill i32) (param $gaps i32) (param $values i32) (param $count i32) (result i32)
     (local $i i32) (local $end i32)
     (memory.fill (i32.const 0) (local.get $fill) (local.get $size))
@@ -45,8 +45,8 @@
       (loop $entry
         (br_if $done (i32.ge_u (local.get $i) (local.get $count)))
         (local.set $end (i32.add (local.get $end) (i32.load8_u (i32.add (local.get $gaps) (local.get $i)))))
-        (if (i32.le_u (local.get $end) (local.get $size))
-          (then (i32.store8 (i32.sub (local.get $end) (i32.const 1)) (i32.load8_u (i32.add (local.get $values) (local.get $i))))))
+        (br_if $done (i32.gt_u (local.get $end) (local.get $size)))
+        (i32.store8 (i32.sub (local.get $end) (i32.const 1)) (i32.load8_u (i32.add (local.get $values) (local.get $i))))
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $entry)))
     (local.get $end))
