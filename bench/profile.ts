@@ -2,9 +2,9 @@
  * `npm run bench:profile -- [--path /predict | --case NAME] [--requests N]`: where the Worker's CPU
  * goes. Serves the app as the benchmarks do (bench/served-app.ts on bare workerd) with V8's
  * inspector open, sends the real pairs of test-a.jsonl (64 to a body on a batch path), or the
- * request of the worst case whose name holds NAME (bench/worst-cases.ts), and samples the isolate
- * with V8's profiler during the timed requests, after a warm-up. Prints each function's share of
- * the busy samples and writes dist/bench/profile.cpuprofile, which Chrome DevTools opens. Needs
+ * request of the worst case named NAME or whose name holds it (bench/worst-cases.ts), and samples
+ * the isolate with V8's profiler during the timed requests, after a warm-up. Prints each function's
+ * share of the busy samples and writes dist/bench/profile.cpuprofile, which Chrome DevTools opens. Needs
  * Node's WebSocket (`--experimental-websocket` on Node 20; the npm script passes it).
  */
 import { writeFileSync } from "node:fs";

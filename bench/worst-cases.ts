@@ -274,9 +274,11 @@ export function worstCases(): Case[] {
   ];
 }
 
-/** The one worst case whose name holds `fragment` (bench:profile --case); fails, naming the matches, unless exactly one does. */
+/** The worst case named `fragment`, or the one whose name holds it (bench:profile --case); fails, naming the matches, unless exactly one does. */
 export function worstCaseNamed(fragment: string): Case {
-  const found = worstCases().filter((c) => c.name.includes(fragment));
+  const cases = worstCases();
+  const exact = cases.filter((c) => c.name === fragment);
+  const found = exact.length ? exact : cases.filter((c) => c.name.includes(fragment));
   if (found.length !== 1) throw new Error(`${JSON.stringify(fragment)} names ${found.length} worst cases, not one${found.length ? `: ${found.map((c) => c.name).join("; ")}` : ""}`);
   return found[0]!;
 }

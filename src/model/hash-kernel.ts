@@ -1,18 +1,20 @@
 /**
  * The WebAssembly hashing pass (hash-kernel.wat): hashing.ts' hashUnits hands it every text, on its
- * copy in UTF-8, and it hashes every code unit of the BMP its reads table knows, stretches of ASCII
- * after three ASCII units fastest, for the same buckets in about half the time. hashUnits reads the
+ * copy in UTF-8, and it hashes every code point its reads tables know, stretches of ASCII after
+ * three ASCII units fastest, for the same buckets in about half the time. hashUnits reads the
  * rest in JavaScript. Workers compile WebAssembly only at deploy time, so the module comes from
  * outside: the Worker imports hash-kernel.wasm, the Node tools read it (src/cli/hash-kernel.ts),
  * and either hands it to hashing.ts' installHashKernel.
  */
 const PAGE = 65536;
-/** Where hash-kernel.wat reads its tables: the pair states from 0, the four byte tables from BYTE_TABLES, the reads from READS_AT. */
+/** Where hash-kernel.wat reads its tables: the pair states from 0, the four byte tables from BYTE_TABLES, the reads from READS_AT and ASTRAL_READS_AT. */
 const BYTE_TABLES = 0x10000;
 /** Where it keeps the pass's state between stretches: the i32s GRAMS_AT to UNITS below. */
 const STATE_AT = BYTE_TABLES + 4 * 0x80;
 const READS_AT = 0x20000;
-const TEXT_AT = READS_AT + 4 * 0x10000;
+const ASTRAL_READS_AT = READS_AT + 4 * 0x10000;
+const ASTRAL_CODE_POINTS = 0x100000;
+const TEXT_AT = ASTRAL_READS_AT + 2 * ASTRAL_CODE_POINTS;
 /** Text length the memory is first laid out for: a typical text fits without growing it. */
 const FIRST_CAPACITY = 4096;
 /** A byte no code point starts with in UTF-8, put after the text's bytes: the pass stops at it. */
@@ -32,6 +34,14 @@ export const GRAMS_AT = 0, WORDS_AT = 1, GRAM_COUNT = 2, WORD_COUNT = 3, C0 = 4,
  * hold it until the text is known to have none).
  */
 export const KNOWN = 0x80000, LOWERED = 0x40000, DOTTED = 0x100000, SIGMA = 0x200000, CASED_ASCII = 0x400000, IGNORABLE_ASCII = 0x800000, REPLACEMENT = 0x1000000;
+
+/**
+ * What the pass reads for a code point above the BMP, in the astral reads table (16 bits): ASTRAL_KNOWN
+ * in every entry it may read, ASTRAL_WORD for a letter or number, and below them what lower case adds
+ * to the code point (MAX_ASTRAL_LOWERING at most: 64 in Unicode 17). The pass reads its two units
+ * from that, each with the word flag, and stops at one lower case changes in a text read as it is.
+ */
+export const ASTRAL_KNOWN = 0x8000, ASTRAL_WORD = 0x4000, MAX_ASTRAL_LOWERING = 0x3fff;
 
 interface KernelExports {
   memory: WebAssembly.Memory;
@@ -71,13 +81,14 @@ export class HashKernel {
   grams = new Int32Array(0);
   words = new Int32Array(0);
 
-  /** The reads table's entries, one for each code point of the BMP (a view of the memory, valid until it grows): 0 until learned. */
+  /** The reads tables' entries, one for each code point of the BMP and above it (views of the memory, valid until it grows): 0 until learned. */
   private reads = new Int32Array(0);
+  private astralReads = new Uint16Array(0);
   private readonly readOf: (cp: number) => number;
 
   /**
-   * `readOf`: what the pass reads for a code point of the BMP, as the reads table holds it (hashing.ts'
-   * kernelRead), asked when a text first brings the code point: one at a time, as a block of them
+   * `readOf`: what the pass reads for a code point, as the reads tables hold it (hashing.ts'
+   * kernelRead; 0 for one it cannot read), asked when a text first brings the code point: one at a time, as a block of them
    * cost a fresh isolate's first request milliseconds of code still cold. The module writes the
    * pair states itself.
    */
@@ -108,12 +119,17 @@ export class HashKernel {
   }
 
   /**
-   * Writes the read of `unit`, a code point of the BMP, unless the table holds it already or it is a
-   * surrogate (the pass reads none): answers whether it wrote one, so that the pass can go on.
+   * Writes the read of the code point `cp`, unless its table holds it already, it is a surrogate (the
+   * pass reads none) or the pass cannot read it: answers whether it wrote one, so that the pass can go on.
    */
-  learn(unit: number): boolean {
-    if (!(unit >= 0x80 && unit <= 0xffff) || (unit & 0xf800) === 0xd800 || this.reads[unit] !== 0) return false;
-    this.reads[unit] = this.readOf(unit);
+  learn(cp: number): boolean {
+    if (cp > 0xffff) {
+      const at = cp - 0x10000;
+      if (this.astralReads[at] !== 0) return false;
+      return (this.astralReads[at] = this.readOf(cp)) !== 0;
+    }
+    if (cp < 0x80 || (cp & 0xf800) === 0xd800 || this.reads[cp] !== 0) return false;
+    this.reads[cp] = this.readOf(cp);
     return true;
   }
 
@@ -133,6 +149,7 @@ export class HashKernel {
     this.words = new Int32Array(buffer, wordsAt, this.buckets);
     this.state = new Int32Array(buffer, STATE_AT, UNITS + 1);
     this.reads = new Int32Array(buffer, READS_AT, 0x10000);
+    this.astralReads = new Uint16Array(buffer, ASTRAL_READS_AT, ASTRAL_CODE_POINTS);
     this.state[GRAMS_AT] = gramsAt;
     this.state[WORDS_AT] = wordsAt;
   }

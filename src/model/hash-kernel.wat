@@ -1,6 +1,6 @@
 ;; The loops of hashing.ts' hashUnits in WebAssembly: hashUnits hands it every text, and it hashes
-;; every unit of the BMP up to one it leaves to JavaScript (not learned yet, held by the state's
-;; stop bits, or a Σ it cannot place), for the same buckets (test/model/hash-kernel.test.ts) in
+;; every code point up to one it leaves to JavaScript (not learned yet, held by the state's stop
+;; bits, or a Σ it cannot place), for the same buckets (test/model/hash-kernel.test.ts) in
 ;; about half the time V8 takes for the JavaScript loops; and `expand`, which writes the weights'
 ;; dense tables at start-up. `npm run wasm` assembles it into hash-kernel.wasm.
 ;;
@@ -9,8 +9,9 @@
 ;; 0x10000 four byte tables of 128 entries, what the pass reads for each ASCII unit: the unit (lower
 ;; case, digits as '0', whitespace as a space), 4 unless it is part of a word, 1 if it is, 4 if it
 ;; is whitespace; from 0x10200 the pass's state (below); from 0x20000 the reads table, an i32 for
-;; each code point of the BMP (hash-kernel.ts writes an entry when a text first brings its code
-;; point); then the text's UTF-8 bytes and the two bucket arrays.
+;; each code point of the BMP; from 0x60000 the astral reads, an i16 for each code point above the
+;; BMP (hash-kernel.ts writes an entry of either when a text first brings its code point); then
+;; the text's UTF-8 bytes and the two bucket arrays.
 (module
   (memory (export "memory") 2)
 
@@ -51,12 +52,12 @@
         (br $entry)))
     (local.get $end))
 
-  ;; Bytes beyond the first of each unit's UTF-8, read by $general since `run` began.
+  ;; Bytes of UTF-8 beyond the UTF-16 units they hold, read by $general since `run` began.
   (global $extra (mut i32) (i32.const 0))
 
   ;; Reads the text's UTF-8 bytes from `at` on, and returns where it stopped: at the end (hash-kernel.ts
-  ;; puts a byte there that no code point starts with), at a code point above the BMP, or at one whose
-  ;; entry in the reads table is not readable (not learned yet, or holding a bit of the state's stop
+  ;; puts a byte there that no code point starts with), or at a code point whose entry in the reads
+  ;; tables is not readable (not learned yet, or holding a bit of the state's stop
   ;; bits). The state, i32s at 0x10200 that hashUnits writes before and reads
   ;; after: where the 4-gram and word buckets start, how many of each there are, the 4-gram's three
   ;; previous units, whether the last unit was whitespace, whether it was in a word (each 0 or 1), the
@@ -148,10 +149,10 @@
     (i32.store (i32.const 0x10218) (i32.and (local.get $last3) (i32.const 0x7f)))
     (local.get $i))
 
-  ;; Any unit of the BMP the reads table can read, decoded from UTF-8, until an ASCII unit follows
-  ;; three ASCII units (it hands back there) or a unit it cannot read (it stops).
+  ;; Any code point the reads tables can read, decoded from UTF-8, until an ASCII unit follows three
+  ;; ASCII units (it hands back there) or a code point it cannot read (it stops).
   (func $general (param $i i32) (result i32)
-    (local $length i32) (local $read i32) (local $readable i32)
+    (local $length i32) (local $surplus i32) (local $read i32) (local $next i32) (local $readable i32)
     (local $code i32) (local $unit i32) (local $isWord i32) (local $space4 i32)
     (local $grams i32) (local $words i32) (local $g i32) (local $w i32)
     (local $c0 i32) (local $c1 i32) (local $c2 i32)
@@ -174,6 +175,8 @@
     (loop $general
       (local.set $code (i32.load8_u (local.get $i)))
       (local.set $length (i32.const 1))
+      (local.set $surplus (i32.const 0))
+      (block $read
       (if (i32.lt_u (local.get $code) (i32.const 0x80))
         (then (br_if $out (i32.lt_u (i32.or (i32.or (local.get $c0) (local.get $c1)) (local.get $c2)) (i32.const 0x80))))
         (else
@@ -182,15 +185,47 @@
               (local.set $code (i32.or
                 (i32.shl (i32.and (local.get $code) (i32.const 0x1f)) (i32.const 6))
                 (i32.and (i32.load8_u offset=1 (local.get $i)) (i32.const 0x3f))))
-              (local.set $length (i32.const 2)))
+              (local.set $length (i32.const 2))
+              (local.set $surplus (i32.const 1)))
             (else
-              (br_if $out (i32.ne (i32.and (local.get $code) (i32.const 0xf0)) (i32.const 0xe0)))
-              (local.set $code (i32.or
-                (i32.or
-                  (i32.shl (i32.and (local.get $code) (i32.const 0x0f)) (i32.const 12))
-                  (i32.shl (i32.and (i32.load8_u offset=1 (local.get $i)) (i32.const 0x3f)) (i32.const 6)))
-                (i32.and (i32.load8_u offset=2 (local.get $i)) (i32.const 0x3f))))
-              (local.set $length (i32.const 3))))))
+              (if (i32.eq (i32.and (local.get $code) (i32.const 0xf0)) (i32.const 0xe0))
+                (then
+                  (local.set $code (i32.or
+                    (i32.or
+                      (i32.shl (i32.and (local.get $code) (i32.const 0x0f)) (i32.const 12))
+                      (i32.shl (i32.and (i32.load8_u offset=1 (local.get $i)) (i32.const 0x3f)) (i32.const 6)))
+                    (i32.and (i32.load8_u offset=2 (local.get $i)) (i32.const 0x3f))))
+                  (local.set $length (i32.const 3))
+                  (local.set $surplus (i32.const 2)))
+                (else
+                  ;; Four bytes, a code point above the BMP (encodeInto writes them only for a surrogate
+                  ;; pair, and the stop byte 0x80 is no lead byte): read as its two units, from the astral
+                  ;; reads' entry (1 << 15 learned, 1 << 14 part of a word, below them what lower case
+                  ;; adds to the code point). The pass stops at one not learned yet, and at one lower
+                  ;; case changes in a text read as it is.
+                  (br_if $out (i32.ne (i32.and (local.get $code) (i32.const 0xf8)) (i32.const 0xf0)))
+                  (local.set $code (i32.sub
+                    (i32.or
+                      (i32.or
+                        (i32.shl (i32.and (local.get $code) (i32.const 0x07)) (i32.const 18))
+                        (i32.shl (i32.and (i32.load8_u offset=1 (local.get $i)) (i32.const 0x3f)) (i32.const 12)))
+                      (i32.or
+                        (i32.shl (i32.and (i32.load8_u offset=2 (local.get $i)) (i32.const 0x3f)) (i32.const 6))
+                        (i32.and (i32.load8_u offset=3 (local.get $i)) (i32.const 0x3f))))
+                    (i32.const 0x10000)))
+                  (local.set $read (i32.load16_u offset=0x60000 (i32.shl (local.get $code) (i32.const 1))))
+                  (br_if $out (i32.eqz (i32.and (local.get $read) (i32.const 0x8000))))
+                  (if (i32.and (local.get $read) (i32.const 0x3fff))
+                    (then
+                      (br_if $out (i32.and (local.get $readable) (i32.const 0x40000)))
+                      (local.set $code (i32.add (local.get $code) (i32.and (local.get $read) (i32.const 0x3fff))))))
+                  ;; The two units, each with the word flag where the read keeps it (1 << 16).
+                  (local.set $read (i32.shl (i32.and (local.get $read) (i32.const 0x4000)) (i32.const 2)))
+                  (local.set $next (i32.or (local.get $read) (i32.or (i32.const 0xdc00) (i32.and (local.get $code) (i32.const 0x3ff)))))
+                  (local.set $read (i32.or (local.get $read) (i32.or (i32.const 0xd800) (i32.shr_u (local.get $code) (i32.const 10)))))
+                  (local.set $length (i32.const 4))
+                  (local.set $surplus (i32.const 2))
+                  (br $read)))))))
       (local.set $read (i32.load offset=0x20000 (i32.shl (local.get $code) (i32.const 2))))
       (br_if $out (i32.ne (i32.and (local.get $read) (local.get $readable)) (i32.const 0x80000)))
       ;; Σ (1 << 21): σ or final ς by its context, where ASCII decides it, read from the classes of
@@ -211,9 +246,11 @@
               (local.set $code (i32.load offset=0x20000 (i32.shl (local.get $c2) (i32.const 2))))
               (br_if $out (i32.and (local.get $code) (i32.const 0x800000)))
               (local.set $read (i32.sub (local.get $read) (i32.shr_u (i32.and (local.get $code) (i32.const 0x400000)) (i32.const 22))))))))
-      (local.set $i (i32.add (local.get $i) (local.get $length)))
-      (global.set $extra (i32.add (global.get $extra) (i32.sub (local.get $length) (i32.const 1))))
       ;; İ reads as two units, i and U+0307 (its lower case's mark): the step runs twice.
+      (local.set $next (select (i32.const 0x307) (i32.const 0) (i32.and (local.get $read) (i32.const 0x100000)))))
+      (local.set $i (i32.add (local.get $i) (local.get $length)))
+      (global.set $extra (i32.add (global.get $extra) (local.get $surplus)))
+      ;; The step runs again for $next: İ's mark, a pair's second unit (0 for none, as the step leaves it).
       (loop $step
         ;; The read: the unit in the low 16 bits, 1 << 16 if it is part of a word, 1 << 17 if whitespace, 1 << 20 for İ.
         (local.set $unit (i32.and (local.get $read) (i32.const 0xffff)))
@@ -249,9 +286,10 @@
         (local.set $c1 (select (local.get $c2) (local.get $c1) (local.get $keep4)))
         (local.set $c2 (select (local.get $unit) (local.get $c2) (local.get $keep4)))
         (local.set $afterSpace4 (local.get $space4))
-        (if (i32.and (local.get $read) (i32.const 0x100000))
+        (if (local.get $next)
           (then
-            (local.set $read (i32.const 0x307))
+            (local.set $read (local.get $next))
+            (local.set $next (i32.const 0))
             (br $step))))
       (br $general)))
     (i32.store (i32.const 0x10208) (i32.shr_u (i32.sub (local.get $g) (local.get $grams)) (i32.const 2)))

@@ -8,7 +8,10 @@
  * UTF-16 code units with three spaces of padding in front and one behind. Words are maximal runs
  * of letters and numbers (code points of Unicode classes L and N).
  */
-import { AFTER_SPACE, CASED_ASCII, HashKernel, C0, C1, C2, DOTTED, GRAM_COUNT, IGNORABLE_ASCII, IN_WORD, KNOWN, LOWERED, MASK, REPLACEMENT, SIGMA, STOP_BITS, UNITS, WORD_COUNT, WORD_HASH } from "./hash-kernel.js";
+import {
+  AFTER_SPACE, ASTRAL_KNOWN, ASTRAL_WORD, CASED_ASCII, HashKernel, C0, C1, C2, DOTTED, GRAM_COUNT, IGNORABLE_ASCII, IN_WORD, KNOWN, LOWERED, MASK,
+  MAX_ASTRAL_LOWERING, REPLACEMENT, SIGMA, STOP_BITS, UNITS, WORD_COUNT, WORD_HASH,
+} from "./hash-kernel.js";
 import { CASED, CASE_IGNORABLE, CHANGES_WHEN_LOWERCASED, DIGIT, LETTER, MARK, classOf, isWhitespace, toLower } from "./unicode.js";
 
 export const CHAR_NGRAM_ORDER = 4;
@@ -160,9 +163,17 @@ function installedKernel(): HashKernel | undefined {
  * with the classes endsWord reads), marked KNOWN, and LOWERED where lower case changes the code
  * point; İ, whose lower case is two units, as i marked DOTTED; Σ, read by its context, as σ marked
  * SIGMA (the kernel reads it where the ASCII around it decides, as endsWord would); U+FFFD marked
- * REPLACEMENT, as the kernel's copy also holds it for a lone surrogate.
+ * REPLACEMENT, as the kernel's copy also holds it for a lone surrogate. Above the BMP, the astral
+ * entry from which the kernel makes readUnit's answers for both units: 0, which it cannot read, if
+ * lower case were to move the code point back or too far.
  */
 function kernelRead(cp: number): number {
+  if (cp > 0xffff) {
+    const cls = classOf(cp);
+    const lowering = cls & CHANGES_WHEN_LOWERCASED ? toLower(cp) - cp : 0;
+    if (lowering < 0 || lowering > MAX_ASTRAL_LOWERING) return 0;
+    return ASTRAL_KNOWN | (cls & (LETTER | DIGIT) ? ASTRAL_WORD : 0) | lowering;
+  }
   if (cp < 0x80) return ASCII_UNITS[cp]! | KNOWN | (classOf(cp) & CASED ? CASED_ASCII : 0) | (classOf(cp) & CASE_IGNORABLE ? IGNORABLE_ASCII : 0);
   if (cp === CAPITAL_I_WITH_DOT) return SMALL_I_READ | KNOWN | LOWERED | DOTTED;
   if (cp === CAPITAL_SIGMA) return SMALL_SIGMA | WORD_UNIT | KNOWN | LOWERED | SIGMA;
@@ -264,9 +275,9 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * its first two units is looked up, not computed: about 20 % faster than the general steps, which
  * take the other units. With `kernel`, the WebAssembly pass takes those stretches instead, on its
  * copy of the text in UTF-8: in about half the time in Node, a quarter less in workerd. It also
- * takes every other unit of the BMP but those the state's stop bits keep for JavaScript and a Σ
- * it cannot place, and it stops above the BMP: the general steps here read those, and go on until
- * an ASCII unit follows three ASCII units again. Neither loop branches but on that: a text's words
+ * takes every other code point but those the state's stop bits keep for JavaScript, a Σ it cannot
+ * place and the few above the BMP whose lower case it cannot make: the general steps here read
+ * those, and go on until an ASCII unit follows three ASCII units again. Neither loop branches but on that: a text's words
  * and spaces alternate too irregularly for the branch predictor, so each step is computed and masked, and a bucket is
  * written at every unit and kept by counting it (or overwritten by the next). Where the buckets
  * end is written by a pass of its own (bucketEnds): recording them here slowed the served path by
@@ -334,9 +345,9 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
       afterSpace = state[AFTER_SPACE]!;
       inWord = state[IN_WORD]!;
       wordHash = state[WORD_HASH]!;
-      // It stopped at a code point of the BMP it has no read for yet: it learns it, and goes on.
+      // It stopped at a code point it has no read for yet: it learns it, and goes on.
       const unit = s.charCodeAt(i);
-      if (kernel.learn(unit)) continue;
+      if (kernel.learn(s.codePointAt(i)!)) continue;
       // It stopped at U+FFFD, which its copy also holds for a lone surrogate: in a text without one, it reads them all.
       if (unit === REPLACEMENT_CHARACTER && !wellFormedAsked) {
         wellFormedAsked = true;

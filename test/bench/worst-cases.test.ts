@@ -44,8 +44,12 @@ describe("worst cases", () => {
     }
   });
 
-  it("are found by a part of their name, which must name one (bench:profile --case)", () => {
+  it("are found by their name, or a part of it that names one (bench:profile --case)", () => {
     expect(worstCaseNamed("one giant word").name).toBe("one giant word");
+    // The whole name of a case that begins the names of others.
+    const plain = `batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body`;
+    expect(worstCaseNamed(plain).name).toBe(plain);
+    expect(() => worstCaseNamed(plain.slice(0, -1))).toThrow(/names \d+ worst cases, not one/);
     expect(() => worstCaseNamed("emoji")).toThrow(/names [3-9] worst cases, not one: emoji \(astral pairs\);/);
     expect(() => worstCaseNamed("no such case")).toThrow('"no such case" names 0 worst cases, not one');
   });

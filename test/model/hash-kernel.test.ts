@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import wabt from "wabt";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { KERNEL_WASM, KERNEL_WAT, readHashKernel } from "../../src/cli/hash-kernel.js";
 import { readWeights } from "../../src/cli/data.js";
+import { HashKernel } from "../../src/model/hash-kernel.js";
 import { hashNormalized, hashText, normalizeForHashing, type TextBuckets } from "../../src/model/hashing.js";
 import { referenceHash } from "../fixtures/reference-hashing.js";
 import { englishText } from "../fixtures/texts.js";
@@ -100,6 +101,45 @@ describe("the WebAssembly pass", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+
+  // Above the BMP: letters cased (Deseret, Osage, Adlam, in both cases) and not (CJK, Linear B), numbers, emoji, marks, tags,
+  // private use, unassigned, any code point; beside ASCII, a Σ, İ and the BMP.
+  const astral = fc.oneof(
+    fc.constantFrom("\u{10400}", "\u{10428}", "\u{104b0}", "\u{1e900}", "\u{1e922}", "\u{20000}", "\u{10000}", "\u{1d7ce}", "\u{104a0}"),
+    fc.constantFrom("😀", "🚀", "\u{1d15e}", "\u{1d165}", "\u{e0041}", "\u{e0100}", "\u{f0000}", "\u{10fffd}", "\u{3fffd}", "Σ", "İ", "ж"),
+    fc.integer({ min: 0x10000, max: 0x10ffff }).map((cp) => String.fromCodePoint(cp)),
+  );
+  const withAstral = fc.array(fc.oneof(stretch, astral), { maxLength: 16 }).map((parts) => parts.join(""));
+
+  it("reads code points above the BMP as the reference does, lower case and word or not, read as it comes or as it is", () => {
+    fc.assert(
+      fc.property(withAstral, fc.integer({ min: 8, max: 24 }), (text, bits) => {
+        const normalized = normalizeForHashing(text);
+        expect(lists(hashText(text, bits))).toEqual(lists(referenceHash(normalized, bits)));
+        expect(lists(hashNormalized(normalized, bits))).toEqual(lists(referenceHash(normalized, bits)));
+        const asIs = text.replace(/[A-Z]+/g, (capitals) => capitals.toLowerCase());
+        expect(lists(hashNormalized(asIs, bits))).toEqual(lists(referenceHash(asIs, bits)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("reads code points above the BMP itself once it has learned them, but for those a text read as it is would lower", () => {
+    const runs = vi.spyOn(HashKernel.prototype, "run");
+    const stops = (hash: () => unknown) => {
+      runs.mockClear();
+      hash();
+      return runs.mock.calls.length;
+    };
+    const emoji = englishText(1, 400).replace(/ /g, " 😀 🚀 \u{20000}\u{10428} ");
+    hashText(emoji, BITS); // learns them
+    expect(stops(() => hashText(emoji, BITS))).toBe(1);
+    const capitals = `${englishText(2, 400).replace(/ /g, " \u{10400} ")} and no capital after`;
+    expect(stops(() => hashText(capitals, BITS))).toBe(1);
+    // Read as it is, each capital is JavaScript's: a stop at each, and a run after it.
+    expect(stops(() => hashNormalized(capitals, BITS))).toBe(capitals.split("\u{10400}").length);
+    runs.mockRestore();
   });
 
   it("is right after its memory grows for a longer text, and for shorter ones after that, ASCII or not", () => {
