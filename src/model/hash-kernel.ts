@@ -88,9 +88,9 @@ export class HashKernel {
 
   /**
    * `readOf`: what the pass reads for a code point, as the reads tables hold it (hashing.ts'
-   * kernelRead; 0 for one it cannot read), asked when a text first brings the code point: one at a time, as a block of them
-   * cost a fresh isolate's first request milliseconds of code still cold. The module writes the
-   * pair states itself.
+   * kernelRead; 0 for one it cannot read), asked when a text first brings the code point: one at a
+   * time, as a block of them cost a fresh isolate's first request milliseconds of code still cold.
+   * The module writes the pair states itself.
    */
   constructor(module: WebAssembly.Module, readOf: (cp: number) => number) {
     this.exports = new WebAssembly.Instance(module).exports as unknown as KernelExports;

@@ -277,9 +277,10 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * copy of the text in UTF-8: in about half the time in Node, a quarter less in workerd. It also
  * takes every other code point but those the state's stop bits keep for JavaScript, a Σ it cannot
  * place and the few above the BMP whose lower case it cannot make: the general steps here read
- * those, and go on until an ASCII unit follows three ASCII units again. Neither loop branches but on that: a text's words
- * and spaces alternate too irregularly for the branch predictor, so each step is computed and masked, and a bucket is
- * written at every unit and kept by counting it (or overwritten by the next). Where the buckets
+ * those, and go on until an ASCII unit follows three ASCII units again. Neither loop branches but
+ * on that: a text's words and spaces alternate too irregularly for the branch predictor, so each
+ * step is computed and masked, and a bucket is written at every unit and kept by counting it (or
+ * overwritten by the next). Where the buckets
  * end is written by a pass of its own (bucketEnds): recording them here slowed the served path by
  * about 12 %.
  *
