@@ -182,7 +182,8 @@ function skipWhitespace(text: string, i: number): number {
  * For the same reason the last piece merges back one cut at most before the text becomes one.
  */
 function normalizedSegments(text: string, ends: number[]): { ends: number[]; normalizedEnds: number[]; normalized: string } {
-  if (isAscii(text)) return { ends, normalizedEnds: ends, normalized: text.toLowerCase() };
+  // An ASCII text needs no copy in lower case: the hashing pass reads ASCII capitals in lower case itself.
+  if (isAscii(text)) return { ends, normalizedEnds: ends, normalized: text };
   const normalized = normalizeForHashing(text);
   const kept: { end: number; normalizedEnd: number }[] = [];
   let dropped = 0; // cuts dropped in a row

@@ -165,7 +165,7 @@ describe("the hashing pass", () => {
     );
   });
 
-  it("reads ASCII capitals in lower case itself, so that hashText needs no lower-case copy", () => {
+  it("reads ASCII capitals in lower case itself, so that hashText and the segments need no lower-case copy", () => {
     fc.assert(
       fc.property(asciiText, (text) => {
         expect(isAscii(text)).toBe(true);
