@@ -152,7 +152,7 @@
   ;; Any code point the reads tables can read, decoded from UTF-8, until an ASCII unit follows three
   ;; ASCII units (it hands back there) or a code point it cannot read (it stops).
   (func $general (param $i i32) (result i32)
-    (local $length i32) (local $surplus i32) (local $read i32) (local $next i32) (local $readable i32)
+    (local $length i32) (local $read i32) (local $next i32) (local $readable i32)
     (local $code i32) (local $unit i32) (local $isWord i32) (local $space4 i32)
     (local $grams i32) (local $words i32) (local $g i32) (local $w i32)
     (local $c0 i32) (local $c1 i32) (local $c2 i32)
@@ -175,7 +175,6 @@
     (loop $general
       (local.set $code (i32.load8_u (local.get $i)))
       (local.set $length (i32.const 1))
-      (local.set $surplus (i32.const 0))
       (block $read
       (if (i32.lt_u (local.get $code) (i32.const 0x80))
         (then (br_if $out (i32.lt_u (i32.or (i32.or (local.get $c0) (local.get $c1)) (local.get $c2)) (i32.const 0x80))))
@@ -185,8 +184,7 @@
               (local.set $code (i32.or
                 (i32.shl (i32.and (local.get $code) (i32.const 0x1f)) (i32.const 6))
                 (i32.and (i32.load8_u offset=1 (local.get $i)) (i32.const 0x3f))))
-              (local.set $length (i32.const 2))
-              (local.set $surplus (i32.const 1)))
+              (local.set $length (i32.const 2)))
             (else
               (if (i32.eq (i32.and (local.get $code) (i32.const 0xf0)) (i32.const 0xe0))
                 (then
@@ -195,8 +193,7 @@
                       (i32.shl (i32.and (local.get $code) (i32.const 0x0f)) (i32.const 12))
                       (i32.shl (i32.and (i32.load8_u offset=1 (local.get $i)) (i32.const 0x3f)) (i32.const 6)))
                     (i32.and (i32.load8_u offset=2 (local.get $i)) (i32.const 0x3f))))
-                  (local.set $length (i32.const 3))
-                  (local.set $surplus (i32.const 2)))
+                  (local.set $length (i32.const 3)))
                 (else
                   ;; Four bytes, a code point above the BMP (encodeInto writes them only for a surrogate
                   ;; pair, and the stop byte 0x80 is no lead byte): read as its two units, from the astral
@@ -224,7 +221,6 @@
                   (local.set $next (i32.or (local.get $read) (i32.or (i32.const 0xdc00) (i32.and (local.get $code) (i32.const 0x3ff)))))
                   (local.set $read (i32.or (local.get $read) (i32.or (i32.const 0xd800) (i32.shr_u (local.get $code) (i32.const 10)))))
                   (local.set $length (i32.const 4))
-                  (local.set $surplus (i32.const 2))
                   (br $read)))))))
       (local.set $read (i32.load offset=0x20000 (i32.shl (local.get $code) (i32.const 2))))
       (br_if $out (i32.ne (i32.and (local.get $read) (local.get $readable)) (i32.const 0x80000)))
@@ -249,7 +245,8 @@
       ;; İ reads as two units, i and U+0307 (its lower case's mark): the step runs twice.
       (local.set $next (select (i32.const 0x307) (i32.const 0) (i32.and (local.get $read) (i32.const 0x100000)))))
       (local.set $i (i32.add (local.get $i) (local.get $length)))
-      (global.set $extra (i32.add (global.get $extra) (local.get $surplus)))
+      ;; The bytes beyond the first, but a pair's second, which is a unit of its own.
+      (global.set $extra (i32.add (global.get $extra) (i32.sub (i32.sub (local.get $length) (i32.const 1)) (i32.shr_u (local.get $length) (i32.const 2)))))
       ;; The step runs again for $next: İ's mark, a pair's second unit (0 for none, as the step leaves it).
       (loop $step
         ;; The read: the unit in the low 16 bits, 1 << 16 if it is part of a word, 1 << 17 if whitespace, 1 << 20 for İ.

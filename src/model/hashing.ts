@@ -169,10 +169,11 @@ function installedKernel(): HashKernel | undefined {
  */
 function kernelRead(cp: number): number {
   if (cp > 0xffff) {
-    const cls = classOf(cp);
-    const lowering = cls & CHANGES_WHEN_LOWERCASED ? toLower(cp) - cp : 0;
+    const pair = String.fromCodePoint(cp);
+    const high = readUnit(pair, 0, pair.charCodeAt(0), true), low = readUnit(pair, 1, pair.charCodeAt(1), true);
+    const lowering = 0x10000 + (((high & 0x3ff) << 10) | (low & 0x3ff)) - cp;
     if (lowering < 0 || lowering > MAX_ASTRAL_LOWERING) return 0;
-    return ASTRAL_KNOWN | (cls & (LETTER | DIGIT) ? ASTRAL_WORD : 0) | lowering;
+    return ASTRAL_KNOWN | (high & WORD_UNIT ? ASTRAL_WORD : 0) | lowering;
   }
   if (cp < 0x80) return ASCII_UNITS[cp]! | KNOWN | (classOf(cp) & CASED ? CASED_ASCII : 0) | (classOf(cp) & CASE_IGNORABLE ? IGNORABLE_ASCII : 0);
   if (cp === CAPITAL_I_WITH_DOT) return SMALL_I_READ | KNOWN | LOWERED | DOTTED;
@@ -347,10 +348,10 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
       inWord = state[IN_WORD]!;
       wordHash = state[WORD_HASH]!;
       // It stopped at a code point it has no read for yet: it learns it, and goes on.
-      const unit = s.charCodeAt(i);
-      if (kernel.learn(s.codePointAt(i)!)) continue;
+      const cp = s.codePointAt(i)!;
+      if (kernel.learn(cp)) continue;
       // It stopped at U+FFFD, which its copy also holds for a lone surrogate: in a text without one, it reads them all.
-      if (unit === REPLACEMENT_CHARACTER && !wellFormedAsked) {
+      if (cp === REPLACEMENT_CHARACTER && !wellFormedAsked) {
         wellFormedAsked = true;
         if (s.isWellFormed()) {
           state[STOP_BITS] = state[STOP_BITS]! ^ REPLACEMENT;
