@@ -213,6 +213,21 @@ function normalizedSegments(text: string, ends: number[]): { ends: number[]; nor
 
 let endBuffers: BucketEnds = { grams: new Int32Array(1 << 12), words: new Int32Array(1 << 12) };
 
+/**
+ * Arrays kept from call to call, each as long as the longest asked for: a fresh typed array costs
+ * an allocation outside V8's heap (0.6 µs for 1,024 entries in workerd, 2 µs for 4,096), zeroing,
+ * and cache lines that the tables' lookups need. Their slots, below; what they hold is valid until
+ * the next scoreWithSegments.
+ */
+const scratchArrays: Int32Array[] = [];
+function scratch(slot: number, length: number): Int32Array {
+  const array = scratchArrays[slot];
+  if (array && array.length >= length) return array;
+  return (scratchArrays[slot] = new Int32Array(Math.max(length, 2 * (array?.length ?? 0))));
+}
+// Each text's token lists (text1's, then text2's), the buckets' firsts while a text is read, and sharedWith's table.
+const TOKENS = 0, TOKEN_STARTS = 2, GRAM_FIRSTS = 4, WORD_FIRSTS = 5, KEYS = 6, HEADS = 7, COUNTS = 8, SEGMENT_OF = 9, NEXT = 10, OVERLAP = 11, TOUCHED = 12;
+
 interface TextSegments {
   ends: number[];
   /** Each segment's share of the text's table features, in score units (before the text's sign). */
@@ -229,11 +244,13 @@ interface TextSegments {
 interface TokenLists {
   values: Int32Array;
   starts: Int32Array;
+  /** How many segments: the arrays are kept from call to call and may be longer than the lists. */
+  segments: number;
 }
 
 /** Where each segment's buckets start in a list of buckets ordered by their ends; the last entry closes the last segment. */
-function firstBuckets(at: Int32Array, count: number, normalizedEnds: number[]): Int32Array {
-  const first = new Int32Array(normalizedEnds.length + 1);
+function firstBuckets(slot: number, at: Int32Array, count: number, normalizedEnds: number[]): Int32Array {
+  const first = scratch(slot, normalizedEnds.length + 1);
   let b = 0;
   normalizedEnds.forEach((end, k) => {
     first[k] = b;
@@ -247,7 +264,7 @@ function firstBuckets(at: Int32Array, count: number, normalizedEnds: number[]): 
  * One text's segments, with the shares of the buckets that end in each and their tokens, and the
  * text's feature vector read from the same buckets.
  */
-function textSegments(model: Model, text: string, statistics: boolean): TextSegments {
+function textSegments(model: Model, text: string, statistics: boolean, side: 0 | 1): TextSegments {
   const { tables, weights, scales } = model;
   const split = normalizedSegments(text, segmentEnds(text));
   const segments = split.ends.length;
@@ -263,19 +280,20 @@ function textSegments(model: Model, text: string, statistics: boolean): TextSegm
     let total = 0;
     for (let k = 0; k <= segments; k++) {
       let sum = 0;
-      for (let b = first[k]!; b < (k < segments ? first[k + 1]! : count); b++) sum += table[keys[b]!]!;
+      const end = k < segments ? first[k + 1]! : count;
+      for (let b = first[k]!; b < end; b++) sum += table[keys[b]!]!;
       total += sum;
       if (k < segments) shares[k]! += sum * per;
       else unsegmented += sum * per; // the padding of an empty text, which has no segments
     }
     return total;
   };
-  const firstWords = firstBuckets(endBuffers.words, wordCount, split.normalizedEnds);
-  const gramSum = add(CHAR_NGRAM, tables.charNgram, grams, firstBuckets(endBuffers.grams, gramCount, split.normalizedEnds), gramCount);
+  const firstWords = firstBuckets(WORD_FIRSTS, endBuffers.words, wordCount, split.normalizedEnds);
+  const gramSum = add(CHAR_NGRAM, tables.charNgram, grams, firstBuckets(GRAM_FIRSTS, endBuffers.grams, gramCount, split.normalizedEnds), gramCount);
   const wordSum = add(WORD, tables.word, words, firstWords, wordCount);
   // split.normalized is the text as hashText normalizes it: these are extractFeatures' buckets.
   const features = featuresOfSums(text, { gramSum, gramCount, wordSum, wordCount }, tables, statistics);
-  return { ends: split.ends, shares, tokens: tokenLists(text, split.ends, words, firstWords), unsegmented, features };
+  return { ends: split.ends, shares, tokens: tokenLists(text, split.ends, words, firstWords, side), unsegmented, features };
 }
 
 /**
@@ -283,9 +301,9 @@ function textSegments(model: Model, text: string, statistics: boolean): TextSegm
  * non-space code points, negated apart from the word buckets. All in one array, without an
  * allocation per segment.
  */
-function tokenLists(text: string, ends: number[], words: Int32Array, firstWords: Int32Array): TokenLists {
-  const values = new Int32Array(firstWords[ends.length]! + text.length);
-  const starts = new Int32Array(ends.length + 1);
+function tokenLists(text: string, ends: number[], words: Int32Array, firstWords: Int32Array, side: 0 | 1): TokenLists {
+  const values = scratch(TOKENS + side, firstWords[ends.length]! + text.length);
+  const starts = scratch(TOKEN_STARTS + side, ends.length + 1);
   let w = 0;
   for (let k = 0; k < ends.length; k++) {
     const from = (starts[k] = w);
@@ -301,7 +319,7 @@ function tokenLists(text: string, ends: number[], words: Int32Array, firstWords:
     w = from + sortDistinct(values, from, w);
   }
   starts[ends.length] = w;
-  return { values, starts };
+  return { values, starts, segments: ends.length };
 }
 
 /** Sorts values[from, to) and moves its distinct values to the front; returns how many there are. */
@@ -327,20 +345,20 @@ function sortDistinct(values: Int32Array, from: number, to: number): number {
  * segments that hold it, all in typed arrays: no allocation per token, no call per posting.
  */
 function sharedWith(a: TokenLists, b: TokenLists): boolean[] {
-  const total = b.starts[b.starts.length - 1]!;
+  const total = b.starts[b.segments]!;
   const mask = (1 << Math.ceil(Math.log2(2 * total + 2))) - 1;
-  const keys = new Int32Array(mask + 1);
-  const heads = new Int32Array(mask + 1).fill(-1);
-  const counts = new Int32Array(mask + 1);
-  const segmentOf = new Int32Array(total);
-  const next = new Int32Array(total);
+  const keys = scratch(KEYS, mask + 1);
+  const heads = scratch(HEADS, mask + 1).fill(-1, 0, mask + 1);
+  const counts = scratch(COUNTS, mask + 1).fill(0, 0, mask + 1);
+  const segmentOf = scratch(SEGMENT_OF, total);
+  const next = scratch(NEXT, total);
   const seed = newSeed();
   const slot = (token: number) => {
     let i = mixKey(token, seed) & mask;
     while (heads[i] !== -1 && keys[i] !== token) i = (i + 1) & mask;
     return i;
   };
-  const bSegments = b.starts.length - 1;
+  const bSegments = b.segments;
   let p = 0;
   for (let k = 0; k < bSegments; k++) {
     for (let t = b.starts[k]!; t < b.starts[k + 1]!; t++) {
@@ -352,11 +370,11 @@ function sharedWith(a: TokenLists, b: TokenLists): boolean[] {
       counts[i]!++;
     }
   }
-  const tokenSegments = Math.min(MAX_TOKEN_SEGMENTS, Math.floor(MAX_POSTINGS / Math.max(1, a.starts[a.starts.length - 1]!)));
-  const overlap = new Int32Array(bSegments);
-  const touched = new Int32Array(bSegments);
+  const tokenSegments = Math.min(MAX_TOKEN_SEGMENTS, Math.floor(MAX_POSTINGS / Math.max(1, a.starts[a.segments]!)));
+  const overlap = scratch(OVERLAP, bSegments); // all 0: each segment's loop below puts back the 0s it counts from
+  const touched = scratch(TOUCHED, bSegments);
   const shared: boolean[] = [];
-  for (let s = 0; s < a.starts.length - 1; s++) {
+  for (let s = 0; s < a.segments; s++) {
     let touchedCount = 0;
     for (let t = a.starts[s]!; t < a.starts[s + 1]!; t++) {
       const i = slot(a.values[t]!);
@@ -383,8 +401,8 @@ function sharedWith(a: TokenLists, b: TokenLists): boolean[] {
  * contributions and whether the other text shares them: one hashing pass serves both.
  */
 export function scoreWithSegments(model: Model, text1: string, text2: string, statistics = model.weighsStatistics): { result: PairScore; segments: PairSegments } {
-  const one = textSegments(model, text1, statistics);
-  const two = textSegments(model, text2, statistics);
+  const one = textSegments(model, text1, statistics, 0);
+  const two = textSegments(model, text2, statistics, 1);
   const result = scoreFeatures(model, one.features, two.features);
   const shared1 = sharedWith(one.tokens, two.tokens);
   const shared2 = sharedWith(two.tokens, one.tokens);

@@ -81,6 +81,17 @@ describe("segments", () => {
     );
   });
 
+  it("come out the same whatever pairs came before (the working arrays are kept from call to call)", () => {
+    fc.assert(
+      fc.property(text, text, text, (a, b, c) => {
+        const before = [explained(a, b), explained(a, a)];
+        explained(c + b, c); // other lengths, segments and tokens in between
+        expect([explained(a, b), explained(a, a)]).toEqual(before);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it("give a text's share to its own segments only", () => {
     const [pair] = FIXTURE_PAIRS;
     const edited = explained(pair!.text1, pair!.text2 + " An extra closing sentence about the weather today.").segments;
