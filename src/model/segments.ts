@@ -214,10 +214,10 @@ function normalizedSegments(text: string, ends: number[]): { ends: number[]; nor
 let endBuffers: BucketEnds = { grams: new Int32Array(1 << 12), words: new Int32Array(1 << 12) };
 
 /**
- * Arrays kept from call to call, each as long as the longest asked for: a fresh typed array costs
- * an allocation outside V8's heap (0.6 µs for 1,024 entries in workerd, 2 µs for 4,096), zeroing,
- * and cache lines that the tables' lookups need. Their slots, below; what they hold is valid until
- * the next scoreWithSegments.
+ * Arrays kept from call to call, grown when a call asks for more (to at most twice the longest
+ * asked for): a fresh typed array costs an allocation outside V8's heap (0.6 µs for 1,024 entries
+ * in workerd, 2 µs for 4,096), zeroing, and cache lines that the tables' lookups need. Their slots,
+ * below; what they hold is valid until the next scoreWithSegments.
  */
 const scratchArrays: Int32Array[] = [];
 function scratch(slot: number, length: number): Int32Array {
