@@ -248,7 +248,7 @@ interface TokenLists {
   segments: number;
 }
 
-/** Where each segment's buckets start in a list of buckets ordered by their ends; the last entry closes the last segment. */
+/** Where each segment's buckets start in a list of buckets ordered by their ends, in scratch slot `slot`; the last entry closes the last segment. */
 function firstBuckets(slot: number, at: Int32Array, count: number, normalizedEnds: number[]): Int32Array {
   const first = scratch(slot, normalizedEnds.length + 1);
   let b = 0;
@@ -262,7 +262,8 @@ function firstBuckets(slot: number, at: Int32Array, count: number, normalizedEnd
 
 /**
  * One text's segments, with the shares of the buckets that end in each and their tokens, and the
- * text's feature vector read from the same buckets.
+ * text's feature vector read from the same buckets. `side` (0 for text1, 1 for text2) picks the
+ * scratch slots of its token lists, which must outlast the reading of the other text.
  */
 function textSegments(model: Model, text: string, statistics: boolean, side: 0 | 1): TextSegments {
   const { tables, weights, scales } = model;
