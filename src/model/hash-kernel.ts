@@ -47,6 +47,7 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   init(): void;
   run(at: number): number;
+  ends(text: number, length: number, grams: number, words: number): void;
   expand(size: number, fill: number, gaps: number, values: number, count: number): number;
 }
 
@@ -71,7 +72,7 @@ export function expandTable(module: WebAssembly.Module, size: number, fill: numb
 export class HashKernel {
   private readonly exports: KernelExports;
   private readonly encoder = new TextEncoder();
-  // The layout, after the tables and the state: room for `textBytes` bytes of text and one more, then for `buckets` 4-gram and word buckets each.
+  // The layout, after the tables and the state: room for `textBytes` bytes of text and one more, then for `buckets` 4-gram and word buckets each, then for where as many of each end.
   private textBytes = 0;
   private buckets = 0;
   private bytes = new Uint8Array(0);
@@ -80,6 +81,9 @@ export class HashKernel {
   /** The 4-gram and word buckets (views of the module's memory, valid until the next call). */
   grams = new Int32Array(0);
   words = new Int32Array(0);
+  /** Where the 4-gram and word buckets end, for a text all ASCII (written by `writeEnds`; views, valid until the next call). */
+  gramEnds = new Int32Array(0);
+  wordEnds = new Int32Array(0);
 
   /** The reads tables' entries, one for each code point of the BMP and above it (views of the memory, valid until it grows): 0 until learned. */
   private reads = new Int32Array(0);
@@ -107,10 +111,16 @@ export class HashKernel {
     }
   }
 
-  /** Copies the UTF-8 bytes of `text` into the memory, into the room `reserve` made for them. */
-  encode(text: string): void {
+  /** Copies the UTF-8 bytes of `text` into the memory, into the room `reserve` made for them; answers how many. */
+  encode(text: string): number {
     const { written } = this.encoder.encodeInto(text, this.bytes);
     this.bytes[written] = STOP;
+    return written;
+  }
+
+  /** Writes where the buckets of the text copied last end, into `gramEnds` and `wordEnds`, when it is all ASCII (one byte a unit): hashing.ts' bucketEnds, in the module. */
+  writeEnds(length: number): void {
+    this.exports.ends(TEXT_AT, length, this.gramEnds.byteOffset, this.wordEnds.byteOffset);
   }
 
   /** Hashes what was copied from byte `at` on, from and into `state`: returns the byte it stopped at (state[UNITS]: how many units it read). */
@@ -141,12 +151,16 @@ export class HashKernel {
     this.textBytes = Math.max(textBytes, this.textBytes);
     const gramsAt = (TEXT_AT + this.textBytes + 1 + 3) & ~3;
     const wordsAt = gramsAt + 4 * this.buckets;
-    const end = wordsAt + 4 * this.buckets;
+    const gramEndsAt = wordsAt + 4 * this.buckets;
+    const wordEndsAt = gramEndsAt + 4 * this.buckets;
+    const end = wordEndsAt + 4 * this.buckets;
     if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
     const { buffer } = memory;
     this.bytes = new Uint8Array(buffer, TEXT_AT, this.textBytes + 1);
     this.grams = new Int32Array(buffer, gramsAt, this.buckets);
     this.words = new Int32Array(buffer, wordsAt, this.buckets);
+    this.gramEnds = new Int32Array(buffer, gramEndsAt, this.buckets);
+    this.wordEnds = new Int32Array(buffer, wordEndsAt, this.buckets);
     this.state = new Int32Array(buffer, STATE_AT, UNITS + 1);
     this.reads = new Int32Array(buffer, READS_AT, 0x10000);
     this.astralReads = new Uint16Array(buffer, ASTRAL_READS_AT, ASTRAL_CODE_POINTS);

@@ -11,7 +11,7 @@
 ;; is whitespace; from 0x10200 the pass's state (below); from 0x20000 the reads table, an i32 for
 ;; each code point of the BMP; from 0x60000 the astral reads, an i16 for each code point above the
 ;; BMP (hash-kernel.ts writes an entry of either when a text first brings its code point); then
-;; the text's UTF-8 bytes and the two bucket arrays.
+;; the text's UTF-8 bytes, the two bucket arrays and the two arrays of where they end.
 (module
   (memory (export "memory") 2)
 
@@ -148,6 +148,38 @@
     (i32.store (i32.const 0x10214) (i32.and (i32.shr_u (local.get $last3) (i32.const 7)) (i32.const 0x7f)))
     (i32.store (i32.const 0x10218) (i32.and (local.get $last3) (i32.const 0x7f)))
     (local.get $i))
+
+  ;; Where the buckets of a text all ASCII end, as hashing.ts' bucketEnds writes them for the
+  ;; segments: a 4-gram at the unit it is written at, a word at the unit before the one that ends
+  ;; it, the closing padding (or a trailing whitespace run's 4-gram, which stands for it) at the last
+  ;; unit. From the copy of the text at $text ($length bytes, one a unit) into the i32 arrays at
+  ;; $grams and $words; flags as 4 or 0, as in $ascii.
+  (func (export "ends") (param $text i32) (param $length i32) (param $grams i32) (param $words i32)
+    (local $i i32) (local $code i32) (local $space4 i32) (local $g i32) (local $w i32)
+    (local $afterSpace4 i32) (local $inWord i32)
+    (local.set $g (local.get $grams))
+    (local.set $w (local.get $words))
+    (local.set $afterSpace4 (i32.const 4)) ;; leading whitespace makes no 4-gram
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $length)))
+        (local.set $code (i32.load8_u (i32.add (local.get $text) (local.get $i))))
+        (local.set $space4 (i32.load8_u offset=0x10180 (local.get $code)))
+        (i32.store (local.get $w) (i32.sub (local.get $i) (i32.const 1)))
+        (local.set $w (i32.add (local.get $w) (i32.and (local.get $inWord) (i32.load8_u offset=0x10080 (local.get $code)))))
+        (local.set $inWord (i32.shl (i32.load8_u offset=0x10100 (local.get $code)) (i32.const 2)))
+        (i32.store (local.get $g) (local.get $i))
+        (local.set $g (i32.add (local.get $g) (i32.xor (i32.and (local.get $space4) (local.get $afterSpace4)) (i32.const 4))))
+        (local.set $afterSpace4 (local.get $space4))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (if (local.get $inWord) (then (i32.store (local.get $w) (i32.sub (local.get $length) (i32.const 1)))))
+    (i32.store
+      (select
+        (i32.sub (local.get $g) (i32.const 4))
+        (local.get $g)
+        (i32.and (i32.ne (local.get $afterSpace4) (i32.const 0)) (i32.gt_u (local.get $g) (local.get $grams))))
+      (select (i32.sub (local.get $length) (i32.const 1)) (i32.const 0) (i32.gt_u (local.get $length) (i32.const 0)))))
 
   ;; Any code point the reads tables can read, decoded from UTF-8, until an ASCII unit follows three
   ;; ASCII units (it hands back there) or a code point it cannot read (it stops).

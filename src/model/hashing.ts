@@ -282,8 +282,8 @@ function casedNext(s: string, at: number, step: 1 | -1): boolean {
  * on that: a text's words and spaces alternate too irregularly for the branch predictor, so each
  * step is computed and masked, and a bucket is written at every unit and kept by counting it (or
  * overwritten by the next). Where the buckets
- * end is written by a pass of its own (bucketEnds): recording them here slowed the served path by
- * about 12 %.
+ * end is written by a pass of its own (bucketEnds, or for a text all ASCII the module's, on its copy):
+ * recording them here slowed the served path by about 12 %.
  *
  * The loops read no module-level binding: bundlers turn module constants and functions into
  * mutable variables, which V8 reloads and checks on every use in a loop. So the constants are
@@ -296,9 +296,10 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   // A bucket is written at every unit read, and lower case reads İ as two (typed arrays drop writes past their end).
   const room = length + 1 + (lowerCase ? countOf(s, "\u0130") : 0);
   // The kernel's memory is laid out before the pass: growing it later would move the buckets written.
+  let ascii = false; // whether the kernel's copy is one byte a unit
   if (kernel) {
     kernel.reserve(room, 3 * length); // UTF-8 takes at most 3 bytes a unit
-    kernel.encode(s);
+    ascii = kernel.encode(s) === length;
   } else {
     if (gramBuffer.length < room) gramBuffer = new Int32Array(room);
     if (wordBuffer.length < room) wordBuffer = new Int32Array(room);
@@ -418,7 +419,11 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   if (inWord) words[wordCount++] = finish(wordHash) & mask;
   // The closing padding, unless a trailing whitespace run already made the same 4-gram.
   if (!afterSpace || gramCount === 0) grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
-  if (ends) bucketEnds(s, ends);
+  if (ends && kernel && ascii) {
+    kernel.writeEnds(length);
+    ends.grams.set(kernel.gramEnds.subarray(0, length + 1));
+    ends.words.set(kernel.wordEnds.subarray(0, length + 1));
+  } else if (ends) bucketEnds(s, ends);
   return { grams, gramCount, words, wordCount };
 }
 

@@ -47,6 +47,33 @@ describe("the WebAssembly pass", () => {
     );
   });
 
+  it("writes where each bucket of an ASCII text ends, as the reference pass does (the segments' bucket ends)", () => {
+    /** The buckets' ends, copied out of the scratch arrays the pass fills. */
+    const endsOf = (hash: typeof hashNormalized, text: string) => {
+      const ends = { grams: new Int32Array(text.length + 2).fill(-2), words: new Int32Array(text.length + 2).fill(-2) };
+      const { gramCount, wordCount } = hash(text, BITS, ends);
+      return { grams: [...ends.grams.slice(0, gramCount)], words: [...ends.words.slice(0, wordCount)] };
+    };
+    fc.assert(
+      fc.property(asciiText, (text) => {
+        expect(endsOf(hashNormalized, text)).toEqual(endsOf(referenceHash, text.toLowerCase()));
+      }),
+      { numRuns: 500 },
+    );
+    expect(endsOf(hashNormalized, "")).toEqual({ grams: [0], words: [] });
+    expect(endsOf(hashNormalized, "  ab  ")).toEqual(endsOf(referenceHash, "  ab  "));
+  });
+
+  it("takes an ASCII text's bucket ends from the module, and leaves any other text's to JavaScript", () => {
+    const writeEnds = vi.spyOn(HashKernel.prototype, "writeEnds");
+    const ends = { grams: new Int32Array(64), words: new Int32Array(64) };
+    hashNormalized("an ascii sentence. and another one", BITS, ends);
+    expect(writeEnds).toHaveBeenCalledTimes(1);
+    hashNormalized("not ascii: é and ж", BITS, ends);
+    expect(writeEnds).toHaveBeenCalledTimes(1);
+    writeEnds.mockRestore();
+  });
+
   // Stretches of ASCII between units past it of every length in UTF-8 (2, 3, a pair's 4, a lone surrogate's 3 as U+FFFD),
   // İ (two units in lower case), final Σ, marks NFC composes, K (KELVIN SIGN, ASCII in lower case), any code point of the
   // BMP (blocks the kernel learns as texts bring them); some texts past the first layout, so that the memory grows.
