@@ -421,8 +421,8 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   if (!afterSpace || gramCount === 0) grams[gramCount++] = gramHash(c0, c1, c2, SPACE) & mask;
   if (ends && kernel && ascii) {
     kernel.writeEnds(length);
-    ends.grams.set(kernel.gramEnds.subarray(0, length + 1));
-    ends.words.set(kernel.wordEnds.subarray(0, length + 1));
+    ends.grams.set(kernel.gramEnds.subarray(0, gramCount));
+    ends.words.set(kernel.wordEnds.subarray(0, wordCount));
   } else if (ends) bucketEnds(s, ends);
   return { grams, gramCount, words, wordCount };
 }

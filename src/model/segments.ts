@@ -211,8 +211,6 @@ function normalizedSegments(text: string, ends: number[]): { ends: number[]; nor
   return { ends: kept.map((s) => s.end), normalizedEnds: kept.map((s) => s.normalizedEnd), normalized };
 }
 
-let endBuffers: BucketEnds = { grams: new Int32Array(1 << 12), words: new Int32Array(1 << 12) };
-
 /**
  * Arrays kept from call to call, grown when a call asks for more (to at most twice the longest
  * asked for): a fresh typed array costs an allocation outside V8's heap (0.6 µs for 1,024 entries
@@ -225,8 +223,8 @@ function scratch(slot: number, length: number): Int32Array {
   if (array && array.length >= length) return array;
   return (scratchArrays[slot] = new Int32Array(Math.max(length, 2 * (array?.length ?? 0))));
 }
-// Each text's token lists (text1's, then text2's), the buckets' firsts while a text is read, and sharedWith's table.
-const TOKENS = 0, TOKEN_STARTS = 2, GRAM_FIRSTS = 4, WORD_FIRSTS = 5, KEYS = 6, HEADS = 7, COUNTS = 8, SEGMENT_OF = 9, NEXT = 10, OVERLAP = 11, TOUCHED = 12;
+// Each text's token lists (text1's, then text2's), where the buckets end and each segment's first while a text is read, and sharedWith's table.
+const TOKENS = 0, TOKEN_STARTS = 2, GRAM_ENDS = 4, WORD_ENDS = 5, GRAM_FIRSTS = 6, WORD_FIRSTS = 7, KEYS = 8, HEADS = 9, COUNTS = 10, SEGMENT_OF = 11, NEXT = 12, OVERLAP = 13, TOUCHED = 14;
 
 interface TextSegments {
   ends: number[];
@@ -270,8 +268,8 @@ function textSegments(model: Model, text: string, statistics: boolean, side: 0 |
   const split = normalizedSegments(text, segmentEnds(text));
   const segments = split.ends.length;
   const length = split.normalized.length + 2;
-  if (endBuffers.grams.length < length) endBuffers = { grams: new Int32Array(length), words: new Int32Array(length) };
-  const { grams, gramCount, words, wordCount } = hashNormalized(split.normalized, tables.bits, endBuffers);
+  const ends: BucketEnds = { grams: scratch(GRAM_ENDS, length), words: scratch(WORD_ENDS, length) };
+  const { grams, gramCount, words, wordCount } = hashNormalized(split.normalized, tables.bits, ends);
   const shares = new Float64Array(segments);
   let unsegmented = 0;
   /** Adds each segment's share of a table feature; returns the sum of the table values of all the buckets. */
@@ -289,8 +287,8 @@ function textSegments(model: Model, text: string, statistics: boolean, side: 0 |
     }
     return total;
   };
-  const firstWords = firstBuckets(WORD_FIRSTS, endBuffers.words, wordCount, split.normalizedEnds);
-  const gramSum = add(CHAR_NGRAM, tables.charNgram, grams, firstBuckets(GRAM_FIRSTS, endBuffers.grams, gramCount, split.normalizedEnds), gramCount);
+  const firstWords = firstBuckets(WORD_FIRSTS, ends.words, wordCount, split.normalizedEnds);
+  const gramSum = add(CHAR_NGRAM, tables.charNgram, grams, firstBuckets(GRAM_FIRSTS, ends.grams, gramCount, split.normalizedEnds), gramCount);
   const wordSum = add(WORD, tables.word, words, firstWords, wordCount);
   // split.normalized is the text as hashText normalizes it: these are extractFeatures' buckets.
   const features = featuresOfSums(text, { gramSum, gramCount, wordSum, wordCount }, tables, statistics);
