@@ -30,7 +30,8 @@ const progress = (text: string) => console.error(`[compare] ${text}`);
 
 /** The model API every version has had. */
 interface ModelModule {
-  loadWeights(json: unknown): { model: unknown };
+  /** `kernel`: the hashing module, which modelOf takes since the tables are expanded by it (422c34f), and whose instance holds them since item 48. */
+  loadWeights(json: unknown, kernel?: WebAssembly.Module): { model: unknown };
   scorePair(model: unknown, text1: string, text2: string): { score: number };
   /** Versions with the WebAssembly hashing pass, which their Node tools install as their Worker does (named for ASCII until e3d9fae). */
   installHashKernel?(module: WebAssembly.Module): void;
@@ -62,14 +63,15 @@ async function build(dir: string): Promise<Version> {
   const install = kernel?.name === "hash" ? "installHashKernel" : "installAsciiKernel";
   // Until 2026-12 weights.ts had loadWeights; since, weights-file.ts has the schema's parseWeightsFile and weights.ts' modelOf makes the model.
   const loadWeightsSource = existsSync(join(dir, "src/model/weights-file.ts"))
-    ? `import { modelOf } from "./src/model/weights.js";\nimport { parseWeightsFile } from "./src/model/weights-file.js";\nexport const loadWeights = (json) => ({ model: modelOf(parseWeightsFile(json)) });\n`
+    ? `import { modelOf } from "./src/model/weights.js";\nimport { parseWeightsFile } from "./src/model/weights-file.js";\nexport const loadWeights = (json, kernel) => ({ model: modelOf(parseWeightsFile(json), kernel) });\n`
     : `export { loadWeights } from "./src/model/weights.js";\n`;
   const entry = `export { scorePair } from "./src/model/scorer.js";\n${loadWeightsSource}${kernel ? `export { ${install} } from "./src/model/hashing.js";\n` : ""}`;
   run("esbuild", ["--bundle", "--platform=node", "--format=esm", "--target=node20", `--outfile=${modelFile}`, "--log-level=warning"], entry);
   const modelModule = (await import(pathToFileURL(modelFile).href)) as ModelModule;
   const { loadWeights, scorePair } = modelModule;
-  if (kernel) modelModule[install]!(readHashKernel(kernel.wasm));
-  const { model } = loadWeights(JSON.parse(readFileSync(join(dir, "weights/model.json"), "utf8")));
+  const kernelModule = kernel && readHashKernel(kernel.wasm);
+  if (kernelModule) modelModule[install]!(kernelModule);
+  const { model } = loadWeights(JSON.parse(readFileSync(join(dir, "weights/model.json"), "utf8")), kernelModule);
   const isolate = hasIsolate ? join(out, "isolate/isolate-worker.js") : undefined;
   return { name: basename(dir), app: join(out, "index.js"), served: join(out, "served/served-app.js"), isolate, scorePair: (a, b) => scorePair(model, a, b).score };
 }

@@ -134,8 +134,9 @@ export function labeledPairs(dataset: Dataset): (Pair & { realTextId: 1 | 2 })[]
 
 /**
  * Reads and validates a weights file (the schema, which builds of the Worker run on the bundled file,
- * and the checks the Worker makes at start-up), and installs the WebAssembly hashing pass, which
- * expands the tables, as the Worker does when it loads the model.
+ * and the checks the Worker makes at start-up). The model's tables are held by an instance of the
+ * WebAssembly hashing pass, as in the Worker; the pass is also installed for texts hashed without
+ * them (the trainer's).
  */
 export function readWeights(path: string): { file: WeightsFile; model: Model } {
   const kernel = readHashKernel();

@@ -4,6 +4,7 @@
  * 4-grams and words (hashing.ts, where an ASCII text, the common case, gets a branch-free pass of
  * its own). Pure: shared by the Worker and the Node tools.
  */
+import type { HashKernel } from "./hash-kernel.js";
 import { FNV_OFFSET, FNV_PRIME, hashText } from "./hashing.js";
 import { IntSet } from "./int-set.js";
 import { CONTROL, DIGIT, LATIN, LETTER, MARK, PUNCT, UPPER, classOf, isWhitespace, toLower } from "./unicode.js";
@@ -48,6 +49,8 @@ export interface FeatureTables {
   step: number;
   charNgram: Int8Array;
   word: Int8Array;
+  /** The hashing module's instance whose memory holds the tables (a model decoded with the module): the texts scored with them are hashed and summed there. */
+  kernel?: HashKernel;
 }
 
 const SPACE_TERMS = [
@@ -168,14 +171,21 @@ export function featuresOfSums(text: string, sums: TableSums, tables: FeatureTab
 
 /** The table values of hashText's buckets, summed. */
 function tableSums(text: string, tables: FeatureTables): TableSums {
-  const { grams, gramCount, words, wordCount } = hashText(text, tables.bits);
-  return { gramSum: tableSum(tables.charNgram, grams, gramCount), gramCount, wordSum: tableSum(tables.word, words, wordCount), wordCount };
+  const { grams, gramCount, words, wordCount } = hashText(text, tables.bits, tables.kernel);
+  return { gramSum: bucketSum(tables, tables.charNgram, grams, 0, gramCount), gramCount, wordSum: bucketSum(tables, tables.word, words, 0, wordCount), wordCount };
 }
 
-/** Summed after the hashing pass, not in it: a tight loop over stored buckets keeps many of the large tables' cache misses in flight. */
-function tableSum(table: Int8Array, keys: Int32Array, count: number): number {
+/**
+ * The sum of `table`'s values (one of `tables`) at `keys` from `from` to `to`: by the module
+ * instance that holds the tables, when it hashed the keys (twice as fast in Node, where V8 checks
+ * both reads' bounds in the loop below), else in JavaScript. Summed after the hashing pass, not in
+ * it: a tight loop over stored buckets keeps many of the large tables' cache misses in flight.
+ */
+export function bucketSum(tables: FeatureTables, table: Int8Array, keys: Int32Array, from: number, to: number): number {
+  const summed = tables.kernel?.sum(table, keys, from, to);
+  if (summed !== undefined) return summed;
   let sum = 0;
-  for (let i = 0; i < count; i++) sum += table[keys[i]!]!;
+  for (let i = from; i < to; i++) sum += table[keys[i]!]!;
   return sum;
 }
 

@@ -2,9 +2,11 @@
  * The WebAssembly hashing pass (hash-kernel.wat): hashing.ts' hashUnits hands it every text, on its
  * copy in UTF-8, and it hashes every code point its reads tables know, stretches of ASCII after
  * three ASCII units fastest, for the same buckets in about half the time. hashUnits reads the
- * rest in JavaScript. Workers compile WebAssembly only at deploy time, so the module comes from
- * outside: the Worker imports hash-kernel.wasm, the Node tools read it (src/cli/hash-kernel.ts),
- * and either hands it to hashing.ts' installHashKernel.
+ * rest in JavaScript. An instance that holds a model's tables (weights.ts' decodeTables) also
+ * sums them at the buckets, on its own memory. Workers compile WebAssembly only at deploy time, so
+ * the module comes from outside: the Worker imports hash-kernel.wasm, the Node tools read it
+ * (src/cli/hash-kernel.ts); either hands it to modelOf, and the tools also to hashing.ts'
+ * installHashKernel, for texts hashed without a model's tables (the trainer's).
  */
 const PAGE = 65536;
 /** Where hash-kernel.wat reads its tables: the pair states from 0, the four byte tables from BYTE_TABLES, the reads from READS_AT and ASTRAL_READS_AT. */
@@ -14,7 +16,10 @@ const STATE_AT = BYTE_TABLES + 4 * 0x80;
 const READS_AT = 0x20000;
 const ASTRAL_READS_AT = READS_AT + 4 * 0x10000;
 const ASTRAL_CODE_POINTS = 0x100000;
-const TEXT_AT = ASTRAL_READS_AT + 2 * ASTRAL_CODE_POINTS;
+/** Where the weights' tables start in an instance that holds them (`holdTables`); the text follows them. */
+const TABLES_AT = ASTRAL_READS_AT + 2 * ASTRAL_CODE_POINTS;
+/** The longest text, in units, an instance that holds tables has room for. */
+const HELD_UNITS = 0x10000;
 /** Text length the memory is first laid out for: a typical text fits without growing it. */
 const FIRST_CAPACITY = 4096;
 /** A byte no code point starts with in UTF-8, put after the text's bytes: the pass stops at it. */
@@ -47,32 +52,32 @@ interface KernelExports {
   memory: WebAssembly.Memory;
   init(): void;
   run(at: number): number;
+  sum(table: number, keys: number, count: number): number;
   ends(text: number, length: number, grams: number, words: number): void;
-  expand(size: number, fill: number, gaps: number, values: number, count: number): number;
+  expand(table: number, size: number, fill: number, gaps: number, values: number, count: number): number;
 }
 
-/**
- * A sparse table of the weights file expanded by the module's `expand` (weights.ts' decodeTable
- * checks the answer), in an instance of its own: its memory holds the dense table from 0, then the
- * gaps and values, and never grows again, so the table's view stays valid. `end` is one past the
- * last listed bucket, the sum of the gaps, or past the table where `expand` stopped.
- */
-export function expandTable(module: WebAssembly.Module, size: number, fill: number, gaps: Uint8Array, values: Int8Array): { dense: Int8Array; end: number } {
-  const { memory, expand } = new WebAssembly.Instance(module).exports as unknown as KernelExports;
-  const count = gaps.length;
-  const bytesNeeded = size + 2 * count;
-  if (bytesNeeded > memory.buffer.byteLength) memory.grow(Math.ceil((bytesNeeded - memory.buffer.byteLength) / PAGE));
-  const bytes = new Uint8Array(memory.buffer);
-  bytes.set(gaps, size);
-  bytes.set(new Uint8Array(values.buffer, values.byteOffset, count), size + count);
-  const end = expand(size, fill, size, size + count, count);
-  return { dense: new Int8Array(memory.buffer, 0, size), end };
+/** A sparse table of the weights file, decoded from base64: the value of the buckets it does not list, then a byte of gap and one of value for each it does. */
+export interface SparseBytes {
+  fill: number;
+  gaps: Uint8Array;
+  values: Int8Array;
+}
+
+/** A dense table as expanded, and one past the last bucket its sparse table lists (the sum of the gaps), or past the table where expansion stopped. */
+export interface Expanded {
+  dense: Int8Array;
+  end: number;
 }
 
 export class HashKernel {
   private readonly exports: KernelExports;
   private readonly encoder = new TextEncoder();
-  // The layout, after the tables and the state: room for `textBytes` bytes of text and one more, then for `buckets` 4-gram and word buckets each, then for where as many of each end.
+  /** The weights' tables the memory holds, from TABLES_AT (`holdTables`): then it never grows again. */
+  private gramTable: Int8Array | undefined;
+  private wordTable: Int8Array | undefined;
+  // The layout, after the reads tables, the state and the weights' tables: room for `textBytes` bytes of text and one more from `textAt`, then for `buckets` 4-gram and word buckets each, then for where as many of each end.
+  private textAt = TABLES_AT;
   private textBytes = 0;
   private buckets = 0;
   private bytes = new Uint8Array(0);
@@ -120,12 +125,49 @@ export class HashKernel {
 
   /** Writes where the buckets of the text copied last end, into `gramEnds` and `wordEnds`, when it is all ASCII (one byte a unit): hashing.ts' bucketEnds, in the module. */
   writeEnds(length: number): void {
-    this.exports.ends(TEXT_AT, length, this.gramEnds.byteOffset, this.wordEnds.byteOffset);
+    this.exports.ends(this.textAt, length, this.gramEnds.byteOffset, this.wordEnds.byteOffset);
   }
 
   /** Hashes what was copied from byte `at` on, from and into `state`: returns the byte it stopped at (state[UNITS]: how many units it read). */
   run(at: number): number {
-    return this.exports.run(TEXT_AT + at) - TEXT_AT;
+    return this.exports.run(this.textAt + at) - this.textAt;
+  }
+
+  /**
+   * Expands the weights' 4-gram and word tables, `size` buckets each (weights.ts' decodeTables checks
+   * the answers: one past the last bucket each lists, as `expand` returns it), into the memory, where
+   * `sum` reads them without a copy. Then lays out room for texts of up to HELD_UNITS units, and never
+   * grows again, so that the tables' views stay valid: a longer text is not hashed here (`reserve`
+   * answers false). Once, before any text is hashed.
+   */
+  holdTables(size: number, gramTable: SparseBytes, wordTable: SparseBytes): [Expanded, Expanded] {
+    if (this.gramTable) throw new Error("this instance holds tables already");
+    // The gaps and values are staged where the text goes.
+    const staged = 2 * Math.max(gramTable.gaps.length, wordTable.gaps.length);
+    this.textAt = TABLES_AT + 2 * size;
+    this.textBytes = Math.max(this.textBytes, 3 * HELD_UNITS, staged);
+    this.buckets = Math.max(this.buckets, 2 * HELD_UNITS + 1); // İ reads as two units
+    this.layOut();
+    const { buffer } = this.exports.memory;
+    const [grams, words] = [gramTable, wordTable].map(({ fill, gaps, values }, k) => {
+      const count = gaps.length;
+      this.bytes.set(gaps);
+      this.bytes.set(new Uint8Array(values.buffer, values.byteOffset, count), count);
+      const end = this.exports.expand(TABLES_AT + k * size, size, fill, this.textAt, this.textAt + count, count);
+      return { dense: new Int8Array(buffer, TABLES_AT + k * size, size), end };
+    }) as [Expanded, Expanded];
+    this.gramTable = grams.dense;
+    this.wordTable = words.dense;
+    return [grams, words];
+  }
+
+  /**
+   * The sum of `table`'s values at `keys` from `from` to `to`, if the memory holds the table and the
+   * keys are its own buckets; else undefined.
+   */
+  sum(table: Int8Array, keys: Int32Array, from: number, to: number): number | undefined {
+    if ((table !== this.gramTable && table !== this.wordTable) || keys.buffer !== this.exports.memory.buffer) return undefined;
+    return this.exports.sum(table.byteOffset, keys.byteOffset + 4 * from, to - from);
   }
 
   /**
@@ -143,20 +185,30 @@ export class HashKernel {
     return true;
   }
 
-  /** Makes room for `buckets` buckets of each kind and `textBytes` bytes of text; growing detaches the views, so all are made again. */
-  reserve(buckets: number, textBytes: number): void {
-    if (buckets <= this.buckets && textBytes <= this.textBytes) return;
-    const { memory } = this.exports;
+  /**
+   * Makes room for `buckets` buckets of each kind and `textBytes` bytes of text, and answers whether
+   * there is: growing detaches the views, so all are made again, but an instance that holds tables
+   * never grows.
+   */
+  reserve(buckets: number, textBytes: number): boolean {
+    if (buckets <= this.buckets && textBytes <= this.textBytes) return true;
+    if (this.gramTable) return false;
     this.buckets = Math.max(buckets, this.buckets);
     this.textBytes = Math.max(textBytes, this.textBytes);
-    const gramsAt = (TEXT_AT + this.textBytes + 1 + 3) & ~3;
+    this.layOut();
+    return true;
+  }
+
+  private layOut(): void {
+    const { memory } = this.exports;
+    const gramsAt = (this.textAt + this.textBytes + 1 + 3) & ~3;
     const wordsAt = gramsAt + 4 * this.buckets;
     const gramEndsAt = wordsAt + 4 * this.buckets;
     const wordEndsAt = gramEndsAt + 4 * this.buckets;
     const end = wordEndsAt + 4 * this.buckets;
     if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE));
     const { buffer } = memory;
-    this.bytes = new Uint8Array(buffer, TEXT_AT, this.textBytes + 1);
+    this.bytes = new Uint8Array(buffer, this.textAt, this.textBytes + 1);
     this.grams = new Int32Array(buffer, gramsAt, this.buckets);
     this.words = new Int32Array(buffer, wordsAt, this.buckets);
     this.gramEnds = new Int32Array(buffer, gramEndsAt, this.buckets);

@@ -146,11 +146,17 @@ export function installHashKernel(module: WebAssembly.Module): void {
 }
 
 /**
- * Hashes a text into table buckets of `bits` bits. The arrays returned are scratch space, valid
- * until the next call.
+ * Hashes a text into table buckets of `bits` bits: with `kernel` (the instance that holds a model's
+ * tables) if it has room for the text, else with the installed one. The arrays returned are scratch
+ * space, valid until the next call.
  */
-export function hashText(text: string, bits: number): TextBuckets {
-  return hashUnits(nfc(text), bits, true, undefined, installedKernel());
+export function hashText(text: string, bits: number, kernel = installedKernel()): TextBuckets {
+  return hashUnits(nfc(text), bits, true, undefined, kernel);
+}
+
+/** An instance of the hashing module of its own, to hold a model's tables (weights.ts' decodeTables). */
+export function newHashKernel(module: WebAssembly.Module): HashKernel {
+  return new HashKernel(module, kernelRead);
 }
 
 /** The installed kernel's instance, made on first use. */
@@ -186,8 +192,8 @@ function kernelRead(cp: number): number {
  * hashText on a text already normalized. With `ends`, also writes where each bucket ends (arrays
  * at least as long as the text plus 2), for the explanations that attribute buckets to sentences.
  */
-export function hashNormalized(s: string, bits: number, ends?: BucketEnds): TextBuckets {
-  return hashUnits(s, bits, false, ends, installedKernel());
+export function hashNormalized(s: string, bits: number, ends?: BucketEnds, kernel = installedKernel()): TextBuckets {
+  return hashUnits(s, bits, false, ends, kernel);
 }
 
 /**
@@ -297,10 +303,10 @@ function hashUnits(s: string, bits: number, lowerCase: boolean, ends?: BucketEnd
   const room = length + 1 + (lowerCase ? countOf(s, "\u0130") : 0);
   // The kernel's memory is laid out before the pass: growing it later would move the buckets written.
   let ascii = false; // whether the kernel's copy is one byte a unit
-  if (kernel) {
-    kernel.reserve(room, 3 * length); // UTF-8 takes at most 3 bytes a unit
-    ascii = kernel.encode(s) === length;
-  } else {
+  // UTF-8 takes at most 3 bytes a unit. A kernel that holds a model's tables has no room for a text longer than the limits: JavaScript reads it.
+  if (kernel && !kernel.reserve(room, 3 * length)) kernel = undefined;
+  if (kernel) ascii = kernel.encode(s) === length;
+  else {
     if (gramBuffer.length < room) gramBuffer = new Int32Array(room);
     if (wordBuffer.length < room) wordBuffer = new Int32Array(room);
   }

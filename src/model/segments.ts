@@ -34,7 +34,7 @@
  * (fewer for a text of over 4,096 tokens: MAX_POSTINGS) is not counted as common (it bounds the
  * work on long texts; real sentences share rarer words).
  */
-import { FEATURES, featuresOfSums } from "./features.js";
+import { FEATURES, bucketSum, featuresOfSums } from "./features.js";
 import { scoreFeatures, type PairScore } from "./scorer.js";
 import { hashNormalized, normalizeForHashing, type BucketEnds } from "./hashing.js";
 import { mixKey, newSeed } from "./int-set.js";
@@ -269,7 +269,7 @@ function textSegments(model: Model, text: string, statistics: boolean, side: 0 |
   const segments = split.ends.length;
   const length = split.normalized.length + 2;
   const ends: BucketEnds = { grams: scratch(GRAM_ENDS, length), words: scratch(WORD_ENDS, length) };
-  const { grams, gramCount, words, wordCount } = hashNormalized(split.normalized, tables.bits, ends);
+  const { grams, gramCount, words, wordCount } = hashNormalized(split.normalized, tables.bits, ends, tables.kernel);
   const shares = new Float64Array(segments);
   let unsegmented = 0;
   /** Adds each segment's share of a table feature; returns the sum of the table values of all the buckets. */
@@ -278,9 +278,7 @@ function textSegments(model: Model, text: string, statistics: boolean, side: 0 |
     const per = count > 0 ? ((weights[feature]! / scales[feature]!) * tables.step) / count : 0;
     let total = 0;
     for (let k = 0; k <= segments; k++) {
-      let sum = 0;
-      const end = k < segments ? first[k + 1]! : count;
-      for (let b = first[k]!; b < end; b++) sum += table[keys[b]!]!;
+      const sum = bucketSum(tables, table, keys, first[k]!, k < segments ? first[k + 1]! : count);
       total += sum;
       if (k < segments) shares[k]! += sum * per;
       else unsegmented += sum * per; // the padding of an empty text, which has no segments

@@ -18,7 +18,7 @@ const quantized = z.int().check(z.gte(-127), z.lte(127));
  * from bucket -1); a longer distance is bridged with entries that hold the default. `values` is
  * base64 of their values as signed bytes, in units of the tables' `step`. Fixed-size bytes rather
  * than numbers: the Worker decodes them natively and the WebAssembly module expands them at
- * start-up (weights.ts' decodeTable), while the JavaScript code still runs cold.
+ * start-up (weights.ts' decodeTables), while the JavaScript code still runs cold.
  */
 const sparseTableSchema = z.object({
   default: quantized,

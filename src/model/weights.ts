@@ -5,7 +5,8 @@
  */
 import { FEATURES, STATISTICS_COUNT, type FeatureTables } from "./features.js";
 import { fromBase64, toBase64 } from "./codec.js";
-import { expandTable } from "./hash-kernel.js";
+import type { Expanded, SparseBytes } from "./hash-kernel.js";
+import { newHashKernel } from "./hashing.js";
 import type { SparseTable, WeightsFile } from "./weights-file.js";
 
 /** The longest distance between listed buckets that one byte of `gaps` holds. */
@@ -24,15 +25,8 @@ export interface Model {
   uncertaintyThreshold: number;
 }
 
-/**
- * Expands a sparse table into the dense array, then checks its entries. With `kernel`, the hashing
- * module (hash-kernel.ts), its `expand` writes the table: at start-up this code still runs
- * interpreted, and the loop of expandInJavaScript, which does the same without it, took 6 to 8 ms of
- * a Worker's start-up. Neither loop checks the entries (the JavaScript one leaves a bucket beyond the
- * table unwritten, the module's stops there); native searches check after them.
- */
-export function decodeTable(table: SparseTable, bits: number, name: string, kernel?: WebAssembly.Module): Int8Array {
-  const fail = (what: string) => new Error(`tables.${name}: ${what}`);
+/** A sparse table's bytes, decoded from base64 and counted. */
+function sparseBytes(table: SparseTable, name: string): SparseBytes {
   let gaps: Uint8Array;
   let values: Int8Array;
   try {
@@ -40,22 +34,44 @@ export function decodeTable(table: SparseTable, bits: number, name: string, kern
     const bytes = fromBase64(table.values);
     values = new Int8Array(bytes.buffer, bytes.byteOffset, bytes.length);
   } catch (error) {
-    throw fail((error as Error).message);
+    throw tableError(name, (error as Error).message);
   }
   if (gaps.length !== table.entries || values.length !== table.entries) {
-    throw fail(`expected ${table.entries} gaps and values, found ${gaps.length} and ${values.length}`);
+    throw tableError(name, `expected ${table.entries} gaps and values, found ${gaps.length} and ${values.length}`);
   }
+  return { fill: table.default, gaps, values };
+}
+
+const tableError = (name: string, what: string) => new Error(`tables.${name}: ${what}`);
+
+/**
+ * The model's tables, expanded from the weights file's sparse ones, then checked. With `kernel`,
+ * the hashing module (hash-kernel.ts), an instance of its own expands them into its memory and
+ * holds them, to hash and sum the model's texts there (features.ts' bucketSum): at start-up this
+ * code still runs interpreted, and the loop of expandInJavaScript, which does the same without it,
+ * took 6 to 8 ms of a Worker's start-up. Neither loop checks the entries (the JavaScript one leaves
+ * a bucket beyond the table unwritten, the module's stops there); native searches check after them.
+ */
+export function decodeTables(tables: WeightsFile["tables"], kernel?: WebAssembly.Module): FeatureTables {
+  const { bits, step } = tables;
   const size = 1 << bits;
-  const notIncreasing = () => fail(`entry ${firstNotIncreasing(gaps, size)} is not an increasing bucket below 2^${bits}`);
-  const { dense, end } = kernel ? expandTable(kernel, size, table.default, gaps, values) : expandInJavaScript(size, table.default, gaps, values);
-  if (end > size || gaps.includes(0)) throw notIncreasing();
-  const outside = values.indexOf(-128);
-  if (outside >= 0) throw fail(`value ${outside} is -128, outside the stored range`);
-  return dense;
+  const grams = sparseBytes(tables.char_ngram, "char_ngram");
+  const words = sparseBytes(tables.word, "word");
+  const holder = kernel && newHashKernel(kernel);
+  const [gramTable, wordTable] = holder ? holder.holdTables(size, grams, words) : [expandInJavaScript(size, grams), expandInJavaScript(size, words)];
+  const checked = ({ dense, end }: Expanded, { gaps, values }: SparseBytes, name: string) => {
+    if (end > size || gaps.includes(0)) throw tableError(name, `entry ${firstNotIncreasing(gaps, size)} is not an increasing bucket below 2^${bits}`);
+    const outside = values.indexOf(-128);
+    if (outside >= 0) throw tableError(name, `value ${outside} is -128, outside the stored range`);
+    return dense;
+  };
+  const charNgram = checked(gramTable, grams, "char_ngram");
+  const word = checked(wordTable, words, "word");
+  return holder ? { bits, step, charNgram, word, kernel: holder } : { bits, step, charNgram, word };
 }
 
 /** The dense table of `size` buckets holding `fill` but where the gaps lead, and one past the last bucket they lead to. */
-function expandInJavaScript(size: number, fill: number, gaps: Uint8Array, values: Int8Array): { dense: Int8Array; end: number } {
+function expandInJavaScript(size: number, { fill, gaps, values }: SparseBytes): Expanded {
   const dense = new Int8Array(size).fill(fill);
   let key = -1;
   for (let i = 0; i < gaps.length; i++) dense[(key += gaps[i]!)] = values[i]!;
@@ -68,7 +84,7 @@ function firstNotIncreasing(gaps: Uint8Array, limit: number): number {
   for (let i = 0; ; i++) if (gaps[i] === 0 || (key += gaps[i]!) >= limit) return i;
 }
 
-/** The inverse of decodeTable: lists the buckets whose value is not the most common one. */
+/** The inverse of decodeTables, for one table: lists the buckets whose value is not the most common one. */
 export function encodeTable(dense: Int8Array): SparseTable {
   const counts = new Map<number, number>();
   for (const v of dense) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -96,7 +112,8 @@ export function encodeTable(dense: Int8Array): SparseTable {
 
 /**
  * The model of a weights file that passed the schema; throws if its features or tables do not fit
- * the extractor. `kernel`, the hashing module, expands the tables faster (decodeTable).
+ * the extractor. With `kernel`, the hashing module, an instance of it expands the tables faster and
+ * holds them (decodeTables).
  */
 export function modelOf(file: WeightsFile, kernel?: WebAssembly.Module): Model {
   const expected = FEATURES.map((f) => f.name).join(",");
@@ -104,7 +121,6 @@ export function modelOf(file: WeightsFile, kernel?: WebAssembly.Module): Model {
   if (found !== expected) {
     throw new Error(`weights file features [${found}] do not match the extractor's [${expected}]`);
   }
-  const { bits, step } = file.tables;
   return {
     name: file.model.name,
     version: file.model.version,
@@ -112,12 +128,7 @@ export function modelOf(file: WeightsFile, kernel?: WebAssembly.Module): Model {
     scales: Float64Array.from(file.features, (f) => f.scale),
     weights: Float64Array.from(file.features, (f) => f.weight),
     weighsStatistics: file.features.slice(0, STATISTICS_COUNT).some((f) => f.weight !== 0),
-    tables: {
-      bits,
-      step,
-      charNgram: decodeTable(file.tables.char_ngram, bits, "char_ngram", kernel),
-      word: decodeTable(file.tables.word, bits, "word", kernel),
-    },
+    tables: decodeTables(file.tables, kernel),
     uncertaintyThreshold: file.uncertainty.confidence_threshold,
   };
 }

@@ -6,13 +6,12 @@
 import { sha256 } from "hono/utils/crypto";
 import weightsJson from "../../weights/model.json";
 import hashKernel from "../model/hash-kernel.wasm";
-import { installHashKernel } from "../model/hashing.js";
 import type { WeightsFile } from "../model/weights-file.js";
 import { modelOf, serializeWeights } from "../model/weights.js";
 
 export const weightsFile = weightsJson as WeightsFile;
+// An instance of the hashing module holds the tables, and hashes and sums the texts scored with them.
 export const model = modelOf(weightsFile, hashKernel);
-installHashKernel(hashKernel);
 
 let digest: Promise<string> | undefined;
 

@@ -4,8 +4,10 @@ import wabt from "wabt";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { KERNEL_WASM, KERNEL_WAT, readHashKernel } from "../../src/cli/hash-kernel.js";
 import { readWeights } from "../../src/cli/data.js";
+import { bucketSum } from "../../src/model/features.js";
 import { HashKernel } from "../../src/model/hash-kernel.js";
 import { hashNormalized, hashText, normalizeForHashing, type TextBuckets } from "../../src/model/hashing.js";
+import { decodeTables, encodeTable } from "../../src/model/weights.js";
 import { referenceHash } from "../fixtures/reference-hashing.js";
 import { englishText } from "../fixtures/texts.js";
 
@@ -175,5 +177,54 @@ describe("the WebAssembly pass", () => {
       ...["é" + englishText(5, 20_000), "ж".repeat(30_000), englishText(6, 100) + "😀", "İ".repeat(20_000) + englishText(7, 5000), "\ud800 x"],
     ];
     for (const text of texts) expect(lists(hashText(text, BITS))).toEqual(lists(referenceHash(normalizeForHashing(text), BITS)));
+  });
+
+  describe("an instance that holds a model's tables", () => {
+    /** Tables of `bits` bits whose values come from `seed` (any byte but -128), decoded in JavaScript and by an instance of the module that holds them. */
+    const tablesOf = (bits: number, seed: number) => {
+      const table = (salt: number) => Int8Array.from({ length: 1 << bits }, (_, k) => ((Math.imul(k ^ seed ^ salt, 0x9e3779b1) >>> 24) % 255) - 127);
+      const sparse = { char_ngram_order: 4 as const, bits, step: 1, char_ngram: encodeTable(table(0)), word: encodeTable(table(0x5bd1e995)) };
+      return { plain: decodeTables(sparse), held: decodeTables(sparse, readHashKernel()) };
+    };
+    const javaScriptSum = (table: Int8Array, keys: Int32Array, from: number, to: number) => keys.subarray(from, to).reduce((sum, key) => sum + table[key]!, 0);
+    const bytesOf = (table: Int8Array) => Buffer.from(table.buffer, table.byteOffset, table.length);
+
+    it("hashes its texts as the reference does, and sums its tables at any range of their buckets as JavaScript does", () => {
+      const tables = [tablesOf(8, 1), tablesOf(12, 2), tablesOf(16, 3)];
+      fc.assert(
+        fc.property(fc.oneof(mixed, withAstral), fc.nat(tables.length - 1), fc.nat(), fc.nat(), (text, which, a, b) => {
+          const { plain, held } = tables[which]!;
+          const buckets = hashText(text, held.bits, held.kernel);
+          expect(lists(buckets)).toEqual(lists(referenceHash(normalizeForHashing(text), held.bits)));
+          const { grams, gramCount, words, wordCount } = buckets;
+          const [from, to] = [a % (gramCount + 1), b % (gramCount + 1)].sort((x, y) => x - y) as [number, number];
+          expect(held.kernel!.sum(held.charNgram, grams, from, to)).toBe(javaScriptSum(plain.charNgram, grams, from, to));
+          expect(held.kernel!.sum(held.word, words, 0, wordCount)).toBe(javaScriptSum(plain.word, words, 0, wordCount));
+        }),
+        { numRuns: 500 },
+      );
+    });
+
+    it("never grows: a text longer than its room is hashed and summed in JavaScript, and the tables' views stay valid", () => {
+      const { plain, held } = tablesOf(12, 4);
+      const long = englishText(5, 70_000);
+      const { grams, gramCount } = hashText(long, held.bits, held.kernel);
+      expect(lists(hashText(long, held.bits, held.kernel))).toEqual(lists(referenceHash(normalizeForHashing(long), held.bits)));
+      expect(held.kernel!.sum(held.charNgram, grams, 0, gramCount)).toBeUndefined();
+      expect(bucketSum(held, held.charNgram, grams, 0, gramCount)).toBe(javaScriptSum(plain.charNgram, grams, 0, gramCount));
+      expect(bytesOf(held.charNgram).equals(bytesOf(plain.charNgram))).toBe(true);
+      expect(bytesOf(held.word).equals(bytesOf(plain.word))).toBe(true);
+      const short = hashText(englishText(6, 60_000), held.bits, held.kernel); // at the limits' longest text, and more: in the instance
+      expect(held.kernel!.sum(held.charNgram, short.grams, 0, short.gramCount)).toBe(javaScriptSum(plain.charNgram, short.grams, 0, short.gramCount));
+    });
+
+    it("sums only the tables it holds, and holds one model's", () => {
+      const { plain, held } = tablesOf(10, 7);
+      const { grams, gramCount } = hashText(englishText(3, 2000) + " é ж 😀", held.bits, held.kernel);
+      expect(held.kernel!.sum(plain.charNgram, grams, 0, gramCount)).toBeUndefined();
+      expect(bucketSum(plain, plain.charNgram, grams, 0, gramCount)).toBe(javaScriptSum(plain.charNgram, grams, 0, gramCount));
+      const sparse = { fill: 0, gaps: new Uint8Array(0), values: new Int8Array(0) };
+      expect(() => held.kernel!.holdTables(1 << 10, sparse, sparse)).toThrow(/holds tables already/);
+    });
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { readHashKernel } from "../../src/cli/hash-kernel.js";
 import { fromBase64, toBase64 } from "../../src/model/codec.js";
 import { parseWeightsFile, type WeightsFile } from "../../src/model/weights-file.js";
-import { decodeTable, encodeTable, modelOf, serializeWeights } from "../../src/model/weights.js";
+import { decodeTables, encodeTable, modelOf, serializeWeights } from "../../src/model/weights.js";
 
 const text = readFileSync("weights/model.json", "utf8");
 
@@ -71,7 +71,11 @@ describe("sparse tables", () => {
       fc.property(fc.array(fc.integer({ min: -127, max: 127 }), { minLength: 1 << bits, maxLength: 1 << bits }), fc.nat(1000), (cells, spread) => {
         // Mostly one value, with the others scattered `spread` in 1000: gaps of every size, many bridged.
         const dense = Int8Array.from(cells, (v, i) => ((i * 7919) % 1000 < spread ? v : cells[0]!));
-        expect(bytesOf(decodeTable(encodeTable(dense), bits, "t", kernel)).equals(bytesOf(dense))).toBe(true);
+        const reversed = dense.slice().reverse();
+        const sparse = { char_ngram_order: 4 as const, bits, step: 1, char_ngram: encodeTable(dense), word: encodeTable(reversed) };
+        const { charNgram, word } = decodeTables(sparse, kernel);
+        expect(bytesOf(charNgram).equals(bytesOf(dense))).toBe(true);
+        expect(bytesOf(word).equals(bytesOf(reversed))).toBe(true);
       }),
     );
   });
