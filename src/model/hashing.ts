@@ -146,9 +146,10 @@ export function installHashKernel(module: WebAssembly.Module): void {
 }
 
 /**
- * Hashes a text into table buckets of `bits` bits: with `kernel` (the instance that holds a model's
- * tables) if it has room for the text, else with the installed one. The arrays returned are scratch
- * space, valid until the next call.
+ * Hashes a text into table buckets of `bits` bits with `kernel`: by default the installed one; for a
+ * model's texts, the instance that holds its tables (features.ts). In JavaScript where there is
+ * none, or where it has no room for the text. The arrays returned are scratch space, valid until
+ * the next call.
  */
 export function hashText(text: string, bits: number, kernel = installedKernel()): TextBuckets {
   return hashUnits(nfc(text), bits, true, undefined, kernel);
