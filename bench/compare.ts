@@ -40,9 +40,10 @@ interface ModelModule {
 
 interface Version {
   name: string;
-  /** The deployable bundle, and the app with its rate limiter answered in the isolate (bench/served-app.ts). */
+  /** The deployable bundle, the app with its rate limiter answered in the isolate (bench/served-app.ts), and that app timed from inside the isolate (bench/app-timer.ts). */
   app: string;
   served: string;
+  timer: string;
   /** The bench Worker that times extraction inside workerd (bench/isolate-worker.ts), in versions that have one. */
   isolate?: string;
   scorePair: (text1: string, text2: string) => number;
@@ -56,6 +57,8 @@ async function build(dir: string): Promise<Version> {
   run("wrangler", ["deploy", "--dry-run", "--env", "", "--outdir", out]);
   if (!existsSync(join(dir, "bench/served-app.ts"))) copyFileSync(join(ROOT, "bench/served-app.ts"), join(dir, "bench/served-app.ts"));
   run("wrangler", ["deploy", "bench/served-app.ts", "--dry-run", "--env", "", "--outdir", join(out, "served")]);
+  if (!existsSync(join(dir, "bench/app-timer.ts"))) copyFileSync(join(ROOT, "bench/app-timer.ts"), join(dir, "bench/app-timer.ts"));
+  run("wrangler", ["deploy", "bench/app-timer.ts", "--dry-run", "--env", "", "--outdir", join(out, "timer")]);
   const hasIsolate = existsSync(join(dir, "bench/isolate-worker.ts"));
   if (hasIsolate) run("wrangler", ["deploy", "bench/isolate-worker.ts", "--dry-run", "--env", "", "--outdir", join(out, "isolate")]);
   const modelFile = join(out, "model.js");
@@ -73,7 +76,7 @@ async function build(dir: string): Promise<Version> {
   if (kernelModule) modelModule[install]!(kernelModule);
   const { model } = loadWeights(JSON.parse(readFileSync(join(dir, "weights/model.json"), "utf8")), kernelModule);
   const isolate = hasIsolate ? join(out, "isolate/isolate-worker.js") : undefined;
-  return { name: basename(dir), app: join(out, "index.js"), served: join(out, "served/served-app.js"), isolate, scorePair: (a, b) => scorePair(model, a, b).score };
+  return { name: basename(dir), app: join(out, "index.js"), served: join(out, "served/served-app.js"), timer: join(out, "timer/app-timer.js"), isolate, scorePair: (a, b) => scorePair(model, a, b).score };
 }
 
 if (args.checkout.length === 0) throw new Error("name at least one --checkout");
@@ -93,7 +96,7 @@ type Load = keyof typeof LOADS;
 const cpuMs = (alone: Alone, load: Load) => cpuUnderLoad(alone, LOADS[load][0], LOADS[load][1], 32, 1, 3).then((run) => run.msPerRequest);
 
 /** Per version, one figure per round. */
-const rounds = versions.map(() => ({ ascii: [] as number[], nonAscii: [] as number[], workerdAscii: [] as number[], workerdNonAscii: [] as number[], predict: [] as number[], batch: [] as number[], segments: [] as number[] }));
+const rounds = versions.map(() => ({ ascii: [] as number[], nonAscii: [] as number[], workerdAscii: [] as number[], workerdNonAscii: [] as number[], predict: [] as number[], batch: [] as number[], segments: [] as number[], insidePredict: [] as number[], insideBatch: [] as number[] }));
 const predictCpu = versions.map(() => [] as number[]);
 const cpuPerPair = versions.map(() => [] as number[]);
 /** The versions in a different order every round, so that drifting noise spreads over all of them. */
@@ -150,6 +153,30 @@ try {
   await Promise.all([...served, noop].map((alone) => alone.stop()));
 }
 
+// The app's own cost, from requests made inside the isolate: no HTTP server, whose noise on this machine can hide a change of 10 %.
+const timers = await Promise.all(versions.map((v, i) => serveAlone(`timer${i}`, v.timer, true)));
+/** CPU µs per request of `times` passes over `bodies` to `path`, made inside the timer's isolate. */
+const insideCpuUs = async (timer: Alone, path: string, bodies: readonly string[], times: number) => {
+  const before = timer.cpuMs();
+  const response = await fetch(`http://127.0.0.1:${timer.target.port}/time?path=${encodeURIComponent(path)}&n=${times}`, { method: "POST", body: JSON.stringify(bodies) });
+  const { requests, error } = (await response.json()) as { requests?: number; error?: string };
+  if (!requests) throw new Error(`the timer Worker failed: ${error}`);
+  return ((timer.cpuMs() - before) * 1000) / requests;
+};
+try {
+  for (let r = 0; r <= repeats; r++) {
+    for (const i of order(r)) {
+      progress(`round ${r + 1}/${repeats + 1}: ${versions[i]!.name} inside its isolate${r === 0 ? " (warm-up)" : ""}`);
+      const [predict, batch] = [await insideCpuUs(timers[i]!, "/predict", bodies.single, 2), await insideCpuUs(timers[i]!, "/predict/batch", bodies.batch, 3)];
+      if (r === 0) continue;
+      rounds[i]!.insidePredict.push(predict);
+      rounds[i]!.insideBatch.push(batch / 64);
+    }
+  }
+} finally {
+  await Promise.all(timers.map((alone) => alone.stop()));
+}
+
 progress("start-up");
 const startupIsolates = 20;
 const startups = versions.map(() => [] as number[]);
@@ -173,6 +200,8 @@ console.log(
       row("`POST /predict/batch`, 64 real pairs: CPU µs per pair", cpuPerPair.map((c) => spread(c))),
       row("the same ÷ do-nothing Worker's", rounds.map((r) => spread(r.batch))),
       row("`explain=segments` ÷ plain `/predict`, typical pair", rounds.map((r) => spread(r.segments))),
+      row("`POST /predict` inside the isolate (no HTTP server), real pairs: CPU µs per request", rounds.map((r) => spread(r.insidePredict))),
+      row("`POST /predict/batch` inside the isolate, 64 real pairs: CPU µs per pair", rounds.map((r) => spread(r.insideBatch))),
       row("start-up beyond a do-nothing Worker, ms (wall)", startups.map((s) => spread(s))),
       row("bundle gzip, KiB", versions.map((v) => spread([bundleSize(v.app).gzipBytes / 1024]))),
     ],
