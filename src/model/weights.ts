@@ -67,7 +67,7 @@ export function decodeTables(tables: WeightsFile["tables"], kernel?: WebAssembly
   };
   const charNgram = checked(gramTable, grams, "char_ngram");
   const word = checked(wordTable, words, "word");
-  return holder ? { bits, step, charNgram, word, kernel: holder } : { bits, step, charNgram, word };
+  return { bits, step, charNgram, word, kernel: holder };
 }
 
 /** The dense table of `size` buckets holding `fill` but where the gaps lead, and one past the last bucket they lead to. */

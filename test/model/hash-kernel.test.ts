@@ -8,6 +8,7 @@ import { bucketSum } from "../../src/model/features.js";
 import { HashKernel } from "../../src/model/hash-kernel.js";
 import { hashNormalized, hashText, normalizeForHashing, type TextBuckets } from "../../src/model/hashing.js";
 import { decodeTables, encodeTable } from "../../src/model/weights.js";
+import { bytesOf } from "../fixtures/bits.js";
 import { referenceHash } from "../fixtures/reference-hashing.js";
 import { englishText } from "../fixtures/texts.js";
 
@@ -187,7 +188,6 @@ describe("the WebAssembly pass", () => {
       return { plain: decodeTables(sparse), held: decodeTables(sparse, readHashKernel()) };
     };
     const javaScriptSum = (table: Int8Array, keys: Int32Array, from: number, to: number) => keys.subarray(from, to).reduce((sum, key) => sum + table[key]!, 0);
-    const bytesOf = (table: Int8Array) => Buffer.from(table.buffer, table.byteOffset, table.length);
 
     it("hashes its texts as the reference does, and sums its tables at any range of their buckets as JavaScript does", () => {
       const tables = [tablesOf(8, 1), tablesOf(12, 2), tablesOf(16, 3)];

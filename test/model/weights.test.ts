@@ -5,6 +5,7 @@ import { readHashKernel } from "../../src/cli/hash-kernel.js";
 import { fromBase64, toBase64 } from "../../src/model/codec.js";
 import { parseWeightsFile, type WeightsFile } from "../../src/model/weights-file.js";
 import { decodeTables, encodeTable, modelOf, serializeWeights } from "../../src/model/weights.js";
+import { bytesOf } from "../fixtures/bits.js";
 
 const text = readFileSync("weights/model.json", "utf8");
 
@@ -23,8 +24,6 @@ const load = (json: unknown, kernel?: WebAssembly.Module) => {
   const file = parseWeightsFile(json);
   return { file, model: modelOf(file, kernel) };
 };
-/** A table's bytes, compared at once (toEqual takes seconds over a million buckets, and longer on a view of a WebAssembly memory). */
-const bytesOf = (table: Int8Array) => Buffer.from(table.buffer, table.byteOffset, table.length);
 
 /** Tables are expanded by the hashing module's `expand` where it is given (the Worker, the tools), else in JavaScript. */
 const expanders = [
