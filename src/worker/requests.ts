@@ -121,8 +121,8 @@ export function segmentedTextTooLong(c: Context, explain: ExplainMode, pairs: re
 export function nonAsciiTooLong(c: Context, pairs: readonly Texts[], subject: string, path: string) {
   // Nothing to count when the texts cannot hold more outside ASCII than the limit: when they are no
   // longer than it in all (a typical /predict), or when the body's strings cannot (strictJson's bound,
-  // from its bytes beyond its decoded length: most batches, and texts whose units outside ASCII take
-  // two bytes in UTF-8, as marks and most alphabets do).
+  // from its bytes: near the limit, the count of such units in all its strings, so every batch
+  // of real pairs).
   const length = pairs.reduce((sum, p) => sum + p.text1.length + p.text2.length, 0);
   if (Math.min(length, c.get("nonAsciiBound") ?? Infinity) <= MAX_NON_ASCII_LENGTH) return;
   const nonAscii = pairs.reduce((sum, p) => sum + nonAsciiLength(p.text1) + nonAsciiLength(p.text2), 0);

@@ -1,4 +1,5 @@
 import { SELF } from "cloudflare:test";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, MAX_NON_ASCII_LENGTH, MAX_SEGMENTED_TEXT_LENGTH, MAX_TEXT_LENGTH } from "../../src/worker/limits.js";
 import { MAX_ERROR_TEXT } from "../../src/worker/errors.js";
@@ -91,6 +92,38 @@ describe("errors share one JSON shape with a stable code", () => {
     const response = await postJson("/predict", body("é"));
     expect(response.status).toBe(413);
     expect((await errorOf(response)).message).toBe(`text1 and text2 hold ${MAX_NON_ASCII_LENGTH + 1} code units outside ASCII, more than the ${MAX_NON_ASCII_LENGTH} a request takes`);
+  });
+
+  it("decides the limit outside ASCII at the exact count, whatever units in whatever bytes make it up", async () => {
+    // The Worker counts the texts' units only past a bound from the body's bytes; near the limit the bound is the count.
+    const units = ["é", "ж", "中", "’", "😀", "\ufeff", "a", " "];
+    const outside = (text: string) => text.replace(/[\x00-\x7f]/g, "").length;
+    /** Text holding `count` units outside ASCII, repeating `pattern` (with less ASCII than the rest, so that each text stays within the length limit). */
+    const textOf = (pattern: string[], count: number) => {
+      if (outside(pattern.join("")) === 0) pattern = [...pattern, "é"];
+      let text = "", outsideCount = 0;
+      for (let k = 0; outsideCount < count; k++) {
+        const unit = pattern[k % pattern.length]!;
+        const more = outside(unit);
+        if (more === 0 && text.length > 1.4 * outsideCount) continue;
+        if (outsideCount + more > count) text += "é", outsideCount++; // an emoji would overshoot
+        else text += unit, outsideCount += more;
+      }
+      return text;
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...units), { minLength: 1, maxLength: 16 }), fc.integer({ min: -2, max: 2 }), fc.func(fc.boolean()), fc.integer({ min: 30, max: 70 }), fc.boolean(), async (pattern, delta, escape, cut, bom) => {
+        const text = textOf(pattern, MAX_NON_ASCII_LENGTH + delta);
+        const at = Math.floor((text.length * cut) / 100);
+        const [text1, text2] = (text.charCodeAt(at) & 0xfc00) === 0xdc00 ? [text.slice(0, at + 1), text.slice(at + 1)] : [text.slice(0, at), text.slice(at)];
+        let k = 0;
+        const json = (t: string) => JSON.stringify(t).replace(/[^\x00-\x7f]/gu, (c) => (escape(k++) ? c.split("").map(unitEscape).join("") : c));
+        const response = await postJson("/predict", `${bom ? "\ufeff" : ""}{"text1":${json(text1)},"text2":${json(text2)}}`);
+        expect(response.status).toBe(delta > 0 ? 413 : 200);
+        await response.arrayBuffer();
+      }),
+      { numRuns: 40 },
+    );
   });
 
   it("cuts a message that quotes the request to MAX_ERROR_TEXT, never inside a surrogate pair", async () => {

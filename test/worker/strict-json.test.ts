@@ -2,7 +2,7 @@ import { SELF } from "cloudflare:test";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_BODY_BYTES, MAX_JSON_DEPTH, MAX_JSON_KEYS, MAX_JSON_VALUES } from "../../src/worker/limits.js";
-import { scanJson } from "../../src/worker/middleware/strict-json.js";
+import { scanJson, threeByteSequences } from "../../src/worker/middleware/strict-json.js";
 import { escapedJson, unitEscape } from "../fixtures/texts.js";
 import { BASE, errorOf, postJson } from "./request.js";
 
@@ -146,6 +146,20 @@ describe("scanJson", () => {
         expect(scanJson(`{"s":"${before}\ud83d\ude00${after}"}`).problem).toBeUndefined(); // a pair is no lone surrogate
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("threeByteSequences", () => {
+  it("counts the lead bytes of three-byte sequences (0xE0 to 0xEF), at any alignment", () => {
+    const byte = fc.oneof(fc.integer({ min: 0, max: 0x7f }), fc.integer({ min: 0xe0, max: 0xef }), fc.integer({ min: 0x80, max: 0xff }));
+    fc.assert(
+      fc.property(fc.array(byte, { maxLength: 64 }), fc.nat(7), (values, offset) => {
+        const bytes = new Uint8Array(values.length + 8).subarray(offset, offset + values.length);
+        bytes.set(values);
+        expect(threeByteSequences(bytes)).toBe(values.filter((b) => b >= 0xe0 && b <= 0xef).length);
+      }),
+      { numRuns: 1000 },
     );
   });
 });
