@@ -1,8 +1,9 @@
 /**
- * `npm run bench:profile -- [--path /predict | --case NAME] [--requests N]`: where the Worker's CPU
- * goes. Serves the app as the benchmarks do (bench/served-app.ts on bare workerd) with V8's
- * inspector open, sends the real pairs of test-a.jsonl (64 to a body on a batch path), or the
- * request of the worst case named NAME or whose name holds it (bench/worst-cases.ts), and samples
+ * `npm run bench:profile -- [--path /predict | --case NAME] [--window FIRST] [--requests N]`: where
+ * the Worker's CPU goes. Serves the app as the benchmarks do (bench/served-app.ts on bare workerd)
+ * with V8's inspector open, sends the real pairs of test-a.jsonl (64 to a body on a batch path; with
+ * `--window`, only the 64 from pair FIRST on), or the request of the worst case named NAME or whose
+ * name holds it (bench/worst-cases.ts), and samples
  * the isolate with V8's profiler during the timed requests, after a warm-up. Prints each function's
  * share of the busy samples and writes dist/bench/profile.cpuprofile, which Chrome DevTools opens. Needs
  * Node's WebSocket (`--experimental-websocket` on Node 20; the npm script passes it).
@@ -16,8 +17,8 @@ import { selfTimeTable, type CpuProfile } from "./report.js";
 import { BENCH_DIST, buildBundles, freePort, serve } from "./workerd.js";
 import { worstCaseNamed } from "./worst-cases.js";
 
-const usage = "npm run bench:profile -- [--path /predict | --case NAME] [--requests N]";
-const args = parseToolArgs({ path: { type: "string", default: "/predict" }, case: { type: "string" }, requests: { type: "string" } }, usage);
+const usage = "npm run bench:profile -- [--path /predict | --case NAME] [--window FIRST] [--requests N]";
+const args = parseToolArgs({ path: { type: "string", default: "/predict" }, case: { type: "string" }, window: { type: "string" }, requests: { type: "string" } }, usage);
 const CONNECTIONS = 8;
 const BATCH_PAIRS = 64;
 
@@ -29,6 +30,13 @@ function workload(): { path: string; bodies: string[]; what: string } {
   }
   const pairs = readDataset(join(DATA, "test-a.jsonl")).pairs;
   const batch = args.path.startsWith("/predict/batch");
+  if (args.window !== undefined) {
+    const first = numberFlag(args.window, "window", 0);
+    if (!batch || !Number.isInteger(first) || first < 0 || first + BATCH_PAIRS > pairs.length) {
+      throw new Error(`--window takes a batch path and a first pair from 0 to ${pairs.length - BATCH_PAIRS}`);
+    }
+    return { path: args.path, bodies: batchBodies(pairs.slice(first), BATCH_PAIRS, 1), what: `Pairs ${first} to ${first + BATCH_PAIRS - 1} of test-a.jsonl, in one body` };
+  }
   return batch
     ? { path: args.path, bodies: batchBodies(pairs, BATCH_PAIRS, Math.ceil(pairs.length / BATCH_PAIRS)), what: `Real pairs of test-a.jsonl, ${BATCH_PAIRS} to a body` }
     : { path: args.path, bodies: pairs.map(predictBody), what: "Real pairs of test-a.jsonl" };
