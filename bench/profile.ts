@@ -11,7 +11,7 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readDataset } from "../src/cli/data.js";
-import { numberFlag, parseToolArgs } from "../src/cli/run.js";
+import { numberFlag, parseToolArgs, UsageError } from "../src/cli/run.js";
 import { batchBodies, DATA, predictBody, send } from "./http.js";
 import { selfTimeTable, type CpuProfile } from "./report.js";
 import { BENCH_DIST, buildBundles, freePort, serve } from "./workerd.js";
@@ -33,7 +33,7 @@ function workload(): { path: string; bodies: string[]; what: string } {
   if (args.window !== undefined) {
     const first = numberFlag(args.window, "window", 0);
     if (!batch || !Number.isInteger(first) || first < 0 || first + BATCH_PAIRS > pairs.length) {
-      throw new Error(`--window takes a batch path and a first pair from 0 to ${pairs.length - BATCH_PAIRS}`);
+      throw new UsageError(`--window takes a batch path and a first pair from 0 to ${pairs.length - BATCH_PAIRS}`);
     }
     return { path: args.path, bodies: batchBodies(pairs.slice(first), BATCH_PAIRS, 1), what: `Pairs ${first} to ${first + BATCH_PAIRS - 1} of test-a.jsonl, in one body` };
   }
