@@ -184,8 +184,8 @@ const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
 /**
  * How many sequences of three bytes UTF-8 `bytes` hold (lead bytes 0xE0 to 0xEF), read four bytes
  * at a time: a word with no byte past ASCII is skipped, and in the others the lead bytes are
- * counted without a branch. The loop over a batch's texts that it spares took 8 % of a batch of
- * real pairs' CPU (BENCHMARKS.md, item 49).
+ * counted without a branch. The count of the texts' units that it spares took 8 % of the CPU of
+ * the test set's fullest batch of 64 pairs, the scan takes a fourth of that (BENCHMARKS.md, item 49).
  */
 export function threeByteSequences(bytes: Uint8Array): number {
   const head = Math.min(bytes.length, -bytes.byteOffset & 3); // the bytes before the first whole word
