@@ -12,7 +12,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { readDataset } from "../src/cli/data.js";
 import { numberFlag, parseToolArgs, UsageError } from "../src/cli/run.js";
-import { batchBodies, DATA, predictBody, send } from "./http.js";
+import { batchBodies, batchBody, DATA, predictBody, send } from "./http.js";
 import { selfTimeTable, type CpuProfile } from "./report.js";
 import { BENCH_DIST, buildBundles, freePort, serve } from "./workerd.js";
 import { worstCaseNamed } from "./worst-cases.js";
@@ -35,7 +35,7 @@ function workload(): { path: string; bodies: string[]; what: string } {
     if (!batch || !Number.isInteger(first) || first < 0 || first + BATCH_PAIRS > pairs.length) {
       throw new UsageError(`--window takes a batch path and a first pair from 0 to ${pairs.length - BATCH_PAIRS}`);
     }
-    return { path: args.path, bodies: batchBodies(pairs.slice(first), BATCH_PAIRS, 1), what: `Pairs ${first} to ${first + BATCH_PAIRS - 1} of test-a.jsonl, in one body` };
+    return { path: args.path, bodies: [batchBody(pairs.slice(first, first + BATCH_PAIRS))], what: `Pairs ${first} to ${first + BATCH_PAIRS - 1} of test-a.jsonl, in one body` };
   }
   return batch
     ? { path: args.path, bodies: batchBodies(pairs, BATCH_PAIRS, Math.ceil(pairs.length / BATCH_PAIRS)), what: `Real pairs of test-a.jsonl, ${BATCH_PAIRS} to a body` }

@@ -213,7 +213,7 @@ export function threeByteSequences(bytes: Uint8Array): number {
  * their number (a BOM, which decoding drops, counts two): requests near the limit (batches of
  * real pairs, whose quotes and dashes take three bytes) need not count their texts' units.
  */
-function parseStrictJson(bytes: ArrayBuffer | Uint8Array): { value: Record<string, unknown>; nonAsciiBound: number } | { problem: JsonProblem } {
+function parseStrictJson(bytes: Uint8Array): { value: Record<string, unknown>; nonAsciiBound: number } | { problem: JsonProblem } {
   let text: string;
   try {
     text = utf8.decode(bytes);
@@ -235,7 +235,7 @@ function parseStrictJson(bytes: ArrayBuffer | Uint8Array): { value: Record<strin
     return { problem: { code: "invalid_request", message, details: [{ path: "", message }] } };
   }
   const bound = bytes.byteLength - text.length + nonAsciiEscapes;
-  const nonAsciiBound = bound > MAX_NON_ASCII_LENGTH ? bound - threeByteSequences(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes)) : bound;
+  const nonAsciiBound = bound > MAX_NON_ASCII_LENGTH ? bound - threeByteSequences(bytes) : bound;
   return { value: value as Record<string, unknown>, nonAsciiBound };
 }
 
@@ -320,12 +320,12 @@ export const strictJson = ({ maxBytes }: StrictJsonOptions): MiddlewareHandler =
     }
     const tooLarge = () => errorResponse(c, "body_too_large", `request body exceeds ${maxBytes} bytes`);
     const { body, headers } = c.req.raw;
-    let bytes: ArrayBuffer | Uint8Array | undefined;
+    let bytes: Uint8Array | undefined;
     if (!body) bytes = new Uint8Array(0);
     else if (headers.has("Content-Length") && !headers.has("Transfer-Encoding")) {
       // workerd holds a body to the length its header declares.
       if (Number(headers.get("Content-Length")) > maxBytes) return tooLarge();
-      bytes = await c.req.arrayBuffer();
+      bytes = new Uint8Array(await c.req.arrayBuffer());
     } else if (!(bytes = await readAtMost(body, maxBytes))) return tooLarge();
     const parsed = parseStrictJson(bytes);
     if ("problem" in parsed) {
