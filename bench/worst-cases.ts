@@ -259,6 +259,11 @@ export function worstCases(): Case[] {
     // NFC splits U+FB2C in three (a letter and two marks), and U+1D15E in two code points above the BMP, which the kernel leaves to JavaScript.
     sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+FB2C after every 8th unit up to the limit outside ASCII`, "\ufb2c", 8),
     sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+1D15E after every 8th unit up to the limit outside ASCII`, "\u{1d15e}", 8),
+    // Other ways NFC changes a text, found after item 49, which cost about as much: it splits U+0958 into a letter and a mark (a composition it never makes), U+0F73 into two marks, and joins two Hangul jamo, or a kana and U+3099, into one unit.
+    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+0958 after every 8th unit up to the limit outside ASCII`, "\u0958", 8),
+    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+0F73 after every 8th unit up to the limit outside ASCII`, "\u0f73", 8),
+    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, jamo U+1100 U+1161 after every 8th unit up to the limit outside ASCII`, "\u1100\u1161", 8),
+    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+304B U+3099 after every 8th unit up to the limit outside ASCII`, "\u304b\u3099", 8),
     explainedBatch("explain=all", MAX_EXPLAINED_BATCH_LENGTH),
     explainedBatch("explain=all,segments", MAX_SEGMENTED_BATCH_LENGTH),
     {
