@@ -49,16 +49,21 @@ interface Version {
   scorePair: (text1: string, text2: string) => number;
 }
 
-/** Builds a checkout's bundles with this checkout's wrangler and esbuild; versions without bench/served-app.ts get this one. */
+/** Builds a checkout's bundles with this checkout's wrangler and esbuild; versions without bench/served-app.ts or bench/app-timer.ts get this one's. */
 async function build(dir: string): Promise<Version> {
   const run = (tool: string, toolArgs: string[], input?: string) =>
     execFileSync(join(ROOT, "node_modules/.bin", tool), toolArgs, { cwd: dir, input, stdio: "pipe", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
   const out = join(dir, "dist/compare");
   run("wrangler", ["deploy", "--dry-run", "--env", "", "--outdir", out]);
-  if (!existsSync(join(dir, "bench/served-app.ts"))) copyFileSync(join(ROOT, "bench/served-app.ts"), join(dir, "bench/served-app.ts"));
-  run("wrangler", ["deploy", "bench/served-app.ts", "--dry-run", "--env", "", "--outdir", join(out, "served")]);
-  if (!existsSync(join(dir, "bench/app-timer.ts"))) copyFileSync(join(ROOT, "bench/app-timer.ts"), join(dir, "bench/app-timer.ts"));
-  run("wrangler", ["deploy", "bench/app-timer.ts", "--dry-run", "--env", "", "--outdir", join(out, "timer")]);
+  /** Builds the bench-only Worker bench/NAME.ts into out/SUBDIR, this checkout's copy where the version predates it; answers its bundle. */
+  const benchWorker = (name: string, subdir: string) => {
+    const source = `bench/${name}.ts`;
+    if (!existsSync(join(dir, source))) copyFileSync(join(ROOT, source), join(dir, source));
+    run("wrangler", ["deploy", source, "--dry-run", "--env", "", "--outdir", join(out, subdir)]);
+    return join(out, subdir, `${name}.js`);
+  };
+  const served = benchWorker("served-app", "served");
+  const timer = benchWorker("app-timer", "timer");
   const hasIsolate = existsSync(join(dir, "bench/isolate-worker.ts"));
   if (hasIsolate) run("wrangler", ["deploy", "bench/isolate-worker.ts", "--dry-run", "--env", "", "--outdir", join(out, "isolate")]);
   const modelFile = join(out, "model.js");
@@ -76,7 +81,7 @@ async function build(dir: string): Promise<Version> {
   if (kernelModule) modelModule[install]!(kernelModule);
   const { model } = loadWeights(JSON.parse(readFileSync(join(dir, "weights/model.json"), "utf8")), kernelModule);
   const isolate = hasIsolate ? join(out, "isolate/isolate-worker.js") : undefined;
-  return { name: basename(dir), app: join(out, "index.js"), served: join(out, "served/served-app.js"), timer: join(out, "timer/app-timer.js"), isolate, scorePair: (a, b) => scorePair(model, a, b).score };
+  return { name: basename(dir), app: join(out, "index.js"), served, timer, isolate, scorePair: (a, b) => scorePair(model, a, b).score };
 }
 
 if (args.checkout.length === 0) throw new Error("name at least one --checkout");

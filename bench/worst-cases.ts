@@ -121,12 +121,13 @@ function proseBatch(name: string, head: string, tail = "", nfd = false): Case {
 }
 
 /**
- * MAX_BATCH_PAIRS pairs of prose filling the body with `unit` after every `every`-th unit of it, as
- * many times as the limit outside ASCII allows: the most places where the hashing pass meets a
+ * MAX_BATCH_PAIRS pairs of prose filling the body with `unit` (named `label`) after every 8th unit of
+ * it, as many times as the limit outside ASCII allows: the most places where the hashing pass meets a
  * unit past ASCII (and NFC a mark) in a body of the largest size. Every text is prose of its own:
  * the same text throughout cost up to a fifth less (the table lookups hit the cache).
  */
-function sprinkledBatch(name: string, unit: string, every: number): Case {
+function sprinkledBatch(label: string, unit: string): Case {
+  const every = 8;
   const budget = Math.floor(MAX_BATCH_BODY_BYTES / (2 * MAX_BATCH_PAIRS)) - 40;
   const unitBytes = utf8Length(unit);
   const sprinkled = (seed: number) => {
@@ -145,6 +146,7 @@ function sprinkledBatch(name: string, unit: string, every: number): Case {
     return text;
   };
   const pairs = Array.from({ length: MAX_BATCH_PAIRS }, (_, k) => ({ text1: sprinkled(2 * k), text2: sprinkled(2 * k + 1) }));
+  const name = `batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, ${label} after every ${every}th unit up to the limit outside ASCII`;
   return { name, path: "/predict/batch", body: JSON.stringify({ pairs }) };
 }
 
@@ -248,22 +250,22 @@ export function worstCases(): Case[] {
     proseBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text between Σ and U+0344`, "Σ", "\u0344"),
     proseBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, each text between ${atEnd} İ+U+0344 and ${atEnd} more`, "İ\u0344".repeat(atEnd), "İ\u0344".repeat(atEnd)),
     proseBatch(`batch: ${MAX_BATCH_PAIRS} pairs of NFD prose filling the body (e+U+0301 every 12 words)`, "", "", true),
-    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+0301 after every 8th unit up to the limit outside ASCII`, "\u0301", 8),
-    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, é after every 8th unit up to the limit outside ASCII`, "é", 8),
-    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, Σ after every 8th unit up to the limit outside ASCII`, "Σ", 8),
-    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, an emoji after every 8th unit up to the limit outside ASCII`, "😀", 8),
+    sprinkledBatch("U+0301", "\u0301"),
+    sprinkledBatch("é", "é"),
+    sprinkledBatch("Σ", "Σ"),
+    sprinkledBatch("an emoji", "😀"),
     // NFC splits U+0344 in two marks (a decomposition it never composes back); U+FFFD is also what the kernel's copy holds for a lone surrogate.
-    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+0344 after every 8th unit up to the limit outside ASCII`, "\u0344", 8),
-    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+FFFD after every 8th unit up to the limit outside ASCII`, "\ufffd", 8),
-    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, ẞ after every 8th unit up to the limit outside ASCII`, "\u1e9e", 8),
+    sprinkledBatch("U+0344", "\u0344"),
+    sprinkledBatch("U+FFFD", "\ufffd"),
+    sprinkledBatch("ẞ", "\u1e9e"),
     // NFC splits U+FB2C in three (a letter and two marks), and U+1D15E in two code points above the BMP, which the kernel leaves to JavaScript.
-    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+FB2C after every 8th unit up to the limit outside ASCII`, "\ufb2c", 8),
-    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+1D15E after every 8th unit up to the limit outside ASCII`, "\u{1d15e}", 8),
+    sprinkledBatch("U+FB2C", "\ufb2c"),
+    sprinkledBatch("U+1D15E", "\u{1d15e}"),
     // Other ways NFC changes a text, found after item 49, which cost about as much: it splits U+0958 into a letter and a mark (a composition it never makes), U+0F73 into two marks, and joins two Hangul jamo, or a kana and U+3099, into one unit.
-    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+0958 after every 8th unit up to the limit outside ASCII`, "\u0958", 8),
-    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+0F73 after every 8th unit up to the limit outside ASCII`, "\u0f73", 8),
-    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, jamo U+1100 U+1161 after every 8th unit up to the limit outside ASCII`, "\u1100\u1161", 8),
-    sprinkledBatch(`batch: ${MAX_BATCH_PAIRS} pairs of prose filling the body, U+304B U+3099 after every 8th unit up to the limit outside ASCII`, "\u304b\u3099", 8),
+    sprinkledBatch("U+0958", "\u0958"),
+    sprinkledBatch("U+0F73", "\u0f73"),
+    sprinkledBatch("jamo U+1100 U+1161", "\u1100\u1161"),
+    sprinkledBatch("U+304B U+3099", "\u304b\u3099"),
     explainedBatch("explain=all", MAX_EXPLAINED_BATCH_LENGTH),
     explainedBatch("explain=all,segments", MAX_SEGMENTED_BATCH_LENGTH),
     {
